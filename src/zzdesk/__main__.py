@@ -1,0 +1,3 @@
+from zzdesk.cli.main import main
+
+raise SystemExit(main())

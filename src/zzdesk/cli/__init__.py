@@ -1,0 +1,1 @@
+"""The zzdesk command line."""

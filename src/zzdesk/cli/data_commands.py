@@ -1,0 +1,93 @@
+"""Commands that build, list and export the report data."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from zzdesk import paths
+from zzdesk.cli.table import render_table
+from zzdesk.core.build import build_reference_db
+from zzdesk.core.dataset import export_document
+from zzdesk.core.models import FIGURE_KINDS
+from zzdesk.core.records import KIND_LABELS
+from zzdesk.core.store import DataStore
+
+
+class CommandError(Exception):
+    """A command could not do what was asked; the message says why, in Chinese."""
+
+
+def open_store(args: argparse.Namespace) -> DataStore:
+    reference = args.reference_db or paths.reference_db_path()
+    return DataStore(reference, paths.user_db_path(args.data_dir))
+
+
+def write_text(target: str, text: str) -> None:
+    """Write to a file, or to stdout for '-'; an unwritable path is a CommandError."""
+    if target == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    path = Path(target)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f"无法写入 {path}：{exc.strerror or exc}") from exc
+
+
+def cmd_build_db(args: argparse.Namespace) -> int:
+    out = args.output or paths.reference_db_path()
+    source = args.source or paths.source_dir()
+    try:
+        build_reference_db(source, out)
+    except OSError as exc:
+        raise CommandError(f"无法生成数据库 {out}：{exc.strerror or exc}") from exc
+    print(f"已生成 {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        document = export_document(store)
+    write_text(args.json, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        known = [t.name for t in store.themes()]
+        if args.theme is not None and args.theme not in known:
+            raise CommandError(f"没有名为「{args.theme}」的主题（可选：{'、'.join(known)}）")
+        rows = store.figures(theme=args.theme, period=args.period,
+                             kinds=[args.kind] if args.kind else None)
+    if not rows:
+        print("没有符合条件的指标。", file=sys.stderr)
+        return 0
+    table: list[list[str]] = [
+        [f.theme, f.indicator, str(f.period), KIND_LABELS[f.kind], f.display_value]
+        for f in rows
+    ]
+    print(render_table(["主题", "指标", "年份", "类型", "数值"], table, right_aligned=(4,)))
+    print(f"共 {len(rows)} 项")
+    return 0
+
+
+def register(sub: Any) -> None:
+    build = sub.add_parser("build-db", help="由 data/source 重新生成参考数据库")
+    build.add_argument("--source", type=Path, metavar="DIR", help="数据源文件夹（默认 data/source）")
+    build.add_argument("--output", type=Path, metavar="FILE", help="输出文件（默认 data/zz.sqlite）")
+    build.set_defaults(handler=cmd_build_db)
+
+    export = sub.add_parser("export", help="导出全部数据")
+    export.add_argument("--json", required=True, metavar="FILE", help="JSON 文件，- 表示标准输出")
+    export.set_defaults(handler=cmd_export)
+
+    figures = sub.add_parser("figures", help="以表格列出指标")
+    figures.add_argument("--theme", metavar="T", help="只列出该主题")
+    figures.add_argument("--period", type=int, metavar="Y", help="只列出该年份")
+    figures.add_argument("--kind", choices=FIGURE_KINDS, help="actual 实绩 / expected 预计 / target 目标")
+    figures.set_defaults(handler=cmd_figures)

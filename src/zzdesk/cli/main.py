@@ -1,0 +1,65 @@
+"""`zzdesk` entry point: argument parsing, dispatch and the error contract.
+
+Every failure the user can cause ends with one line on stderr and a non-zero
+exit status; tracebacks are for bugs only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from zzdesk import __version__, paths
+from zzdesk.cli import data_commands
+from zzdesk.core.db import DatabaseError
+from zzdesk.core.source import SourceError
+
+EXIT_USAGE = 2
+EXIT_FAILURE = 1
+
+
+class UsageError(Exception):
+    """The command line itself is wrong."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="zzdesk", description="zzdesk：政府工作报告离线简报工具")
+    parser.add_argument("--version", action="version", version=f"zzdesk {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help=f"用户数据文件夹（默认读取 ${paths.HOME_ENV}，否则用系统的用户数据目录）")
+    parser.add_argument("--reference-db", metavar="FILE", type=Path,
+                        help="参考数据库文件（默认使用随程序提供的 data/zz.sqlite）")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    data_commands.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 0
+        result: int = args.handler(args)
+        return result
+    except UsageError as exc:
+        print(f"zzdesk: 参数错误：{exc}（zzdesk --help 查看用法）", file=sys.stderr)
+        return EXIT_USAGE
+    except (DatabaseError, SourceError) as exc:
+        print(f"zzdesk: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except data_commands.CommandError as exc:
+        print(f"zzdesk: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("zzdesk: 已中断", file=sys.stderr)
+        return 130

@@ -1,0 +1,124 @@
+"""Reading and writing numbers the way Chinese statistics write them.
+
+``find_quantities`` scans text for a number with its unit and qualifiers
+(超1.45万亿元, 突破百亿元, 6%左右, ３５．８％, 一千二百家).  Magnitude characters
+that are part of a unit (万辆, 亿元) stay in the unit, as the report writes it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_NUMERAL = "零〇一二两三四五六七八九十百千"
+
+# Longest first so that 万亿元 wins over 亿元 and 个百分点 over 个.
+UNITS: tuple[str, ...] = tuple(sorted((
+    "万亿元", "亿元", "万元", "元", "亿美元", "万美元",
+    "万人次", "万人", "人次", "人",
+    "万平方米", "平方米", "平方公里", "公里", "万千瓦", "万吨", "吨",
+    "万辆", "辆", "万台", "万台(套)", "台", "万笔", "笔", "万家", "家", "万户", "户",
+    "个百分点", "个位次", "个月", "个", "%", "‰", "倍",
+    "条", "项", "场", "位", "所", "座", "套", "批", "年", "天", "次", "处", "栋", "张", "件",
+), key=len, reverse=True))
+
+PREFIX_QUALIFIERS: tuple[str, ...] = ("突破", "超过", "达到", "累计", "连续", "预计", "超", "达", "近", "约")
+SUFFIX_QUALIFIERS: tuple[str, ...] = ("左右", "以上", "以内", "以下", "多", "余")
+
+_NUMBER = rf"(?:\d+(?:\.\d+)?|[{_CN_NUMERAL}]+)"
+_PATTERN = re.compile(
+    rf"(?P<prefix>{'|'.join(PREFIX_QUALIFIERS)})?"
+    rf"(?P<ordinal>第)?"
+    rf"(?P<number>{_NUMBER})"
+    rf"(?P<unit>{'|'.join(re.escape(u) for u in UNITS)})"
+    rf"(?P<suffix>{'|'.join(SUFFIX_QUALIFIERS)})?"
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str
+    prefix: str | None
+    suffix: str | None
+    ordinal: bool
+    start: int
+    end: int
+    written: str
+
+    @property
+    def qualifier(self) -> str | None:
+        """The bound the text puts on the number: a suffix (以上) outranks a prefix (超)."""
+        return self.suffix or self.prefix
+
+
+def normalize_digits(text: str) -> str:
+    """Full-width digits, points and percent signs to their ASCII forms."""
+    return "".join(
+        unicodedata.normalize("NFKC", ch) if ch in "０１２３４５６７８９．％" else ch for ch in text
+    )
+
+
+def parse_chinese_integer(text: str) -> int:
+    """一千二百 -> 1200, 百 -> 100, 十五 -> 15, 两 -> 2, 二〇二五 -> 2025."""
+    if not text or any(ch not in _DIGITS and ch not in _SMALL_UNITS for ch in text):
+        raise ValueError(f"不是中文数字：{text!r}")
+    if all(ch in _DIGITS for ch in text):
+        # Digit by digit (二〇二五) when no 十/百/千 appears.
+        return int("".join(str(_DIGITS[ch]) for ch in text))
+    total, pending = 0, 0
+    for ch in text:
+        if ch in _DIGITS:
+            pending = _DIGITS[ch]
+        else:
+            total += (pending or 1) * _SMALL_UNITS[ch]
+            pending = 0
+    return total + pending
+
+
+def parse_number(text: str) -> float:
+    text = normalize_digits(text)
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    return float(parse_chinese_integer(text))
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number-with-unit in *text*, left to right, with offsets into *text*.
+
+    Digits are normalised one character for one, so offsets stay valid.
+    """
+    scan = normalize_digits(text)
+    found: list[Quantity] = []
+    for m in _PATTERN.finditer(scan):
+        number = m.group("number")
+        if m.start("number") > 0 and re.match(r"[\d.]", scan[m.start("number") - 1]):
+            continue  # the tail of a longer number, e.g. 8 in 18家
+        try:
+            value = parse_number(number)
+        except ValueError:
+            continue
+        found.append(Quantity(
+            value=value, unit=m.group("unit"), prefix=m.group("prefix"),
+            suffix=m.group("suffix"), ordinal=bool(m.group("ordinal")),
+            start=m.start(), end=m.end(), written=text[m.start():m.end()],
+        ))
+    return found
+
+
+def format_number(value: float) -> str:
+    """5565.8 -> '5565.8', 6.0 -> '6' (no trailing zeros, no thousands separators)."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def format_quantity(value: float, unit: str, qualifier: str | None = None) -> str:
+    """超1.45万亿元, 6%左右: the qualifier on the side the report puts it."""
+    body = f"{format_number(value)}{unit}"
+    if qualifier in SUFFIX_QUALIFIERS:
+        return body + qualifier
+    return f"{qualifier or ''}{body}"

@@ -1,0 +1,59 @@
+"""Turning a report's raw text into clean paragraphs and sentences.
+
+Report texts copied from web pages and PDFs break lines in the middle of
+words (今 / 年, 惠 / 企).  A paragraph that already contains sentence
+punctuation but stops without closing punctuation is a fragment and is glued
+to the next one; short unpunctuated lines are headings and stay alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Characters that may legitimately end a paragraph.
+_CLOSING = set("。！？；：…”’」』）)")
+_SENTENCE_PUNCT = re.compile(r"[，。；：、！？]")
+_SENTENCE_END = re.compile(r"(?<=[。！？；])")
+
+
+def raw_paragraphs(text: str) -> list[str]:
+    """Non-empty lines, stripped, in order (the seed puts one paragraph per line)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def is_fragment(paragraph: str) -> bool:
+    """True when a paragraph was cut mid-sentence by a line break."""
+    return bool(_SENTENCE_PUNCT.search(paragraph)) and paragraph[-1] not in _CLOSING
+
+
+def repaired_paragraphs(text: str) -> list[str]:
+    """Paragraphs with line-break fragments joined back together."""
+    out: list[str] = []
+    carry = ""
+    for para in raw_paragraphs(text):
+        para = carry + para
+        if is_fragment(para):
+            carry = para
+            continue
+        carry = ""
+        out.append(para)
+    if carry:
+        out.append(carry)
+    return out
+
+
+def sentences(paragraph: str) -> Iterator[str]:
+    """Split a paragraph after 。！？； keeping the punctuation."""
+    for part in _SENTENCE_END.split(paragraph):
+        if part.strip():
+            yield part.strip()
+
+
+def sentence_containing(paragraph: str, fragment: str) -> str | None:
+    """The first sentence of *paragraph* that contains *fragment*."""
+    for sentence in sentences(paragraph):
+        if fragment in sentence:
+            return sentence
+    return None

@@ -1,0 +1,26 @@
+"""Shared fixtures: every test gets its own user-data folder, never the real home."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from zzdesk import paths
+from zzdesk.core.source import SourceReport, load_source
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SEED_YAML = PROJECT_ROOT / "data" / "source" / "zhengzhou-2025.yaml"
+
+
+@pytest.fixture(autouse=True)
+def user_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    home = tmp_path_factory.mktemp("zzdesk-home")
+    monkeypatch.setenv(paths.HOME_ENV, str(home))
+    yield home
+
+
+@pytest.fixture(scope="session")
+def seed() -> SourceReport:
+    return load_source(SEED_YAML)
