@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -120,3 +121,33 @@ def test_build_db_writes_where_asked(user_home: Path, tmp_path: Path) -> None:
     run("build-db", "--output", str(out), home=user_home)
     doc = json.loads(run("--reference-db", str(out), "export", "--json", "-", home=user_home).stdout)
     assert len(doc["figures"]) >= 60
+
+
+def test_search_json(user_home: Path) -> None:
+    hits = json.loads(run("search", "zykjc", "--json", home=user_home).stdout)
+    assert hits[0]["name"] == "中原科技城" and hits[0]["type"] == "place"
+    for hit in hits:
+        assert set(hit) >= {"type", "id", "name", "theme", "snippet", "score"}
+    scores = [h["score"] for h in hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_search_table_groups_by_type(user_home: Path) -> None:
+    out = run("search", "消费", "--limit", "8", home=user_home).stdout
+    assert re.search(r"^主题（\d+）$", out, re.M) and re.search(r"^指标（\d+）$", out, re.M)
+    assert "〔消费〕" in out
+    assert out.strip().endswith("共 8 条结果")
+
+
+def test_search_type_filter_accepts_chinese_labels(user_home: Path) -> None:
+    hits = json.loads(run("search", "消费", "--type", "指标", "--json", home=user_home).stdout)
+    assert hits and {h["type"] for h in hits} == {"figure"}
+    line = one_line_error(run("search", "消费", "--type", "火箭", home=user_home, check=False))
+    assert "火箭" in line
+
+
+def test_search_hostile_input(user_home: Path) -> None:
+    for query in ['"AND" NEAR(', "-", "a" * 10_000]:
+        result = run("search", query, "--json", home=user_home)
+        assert isinstance(json.loads(result.stdout), list)
+    assert "没有找到" in run("search", "火星基地", home=user_home).stdout

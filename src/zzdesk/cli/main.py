@@ -7,13 +7,14 @@ exit status; tracebacks are for bugs only.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from zzdesk import __version__, paths
-from zzdesk.cli import data_commands
+from zzdesk.cli import data_commands, search_command
 from zzdesk.core.db import DatabaseError
 from zzdesk.core.source import SourceError
 
@@ -39,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="参考数据库文件（默认使用随程序提供的 data/zz.sqlite）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     data_commands.register(sub)
+    search_command.register(sub)
     return parser
 
 
@@ -59,6 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except data_commands.CommandError as exc:
         print(f"zzdesk: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: stop quietly, and keep Python from complaining at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print("zzdesk: 已中断", file=sys.stderr)

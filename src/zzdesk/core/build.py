@@ -25,6 +25,8 @@ from zzdesk.core.models import (
     Report,
     Theme,
 )
+from zzdesk.core.search.documents import collect_documents
+from zzdesk.core.search.index import build_search_index
 from zzdesk.core.source import SourceError, SourceReport, load_source, source_files
 
 
@@ -99,8 +101,13 @@ def build_reference_db(source_dir: Path, out_path: Path) -> Path:
             entities: dict[str, Entity] = {}
             for src in sorted(reports, key=lambda r: (r.year, r.slug)):
                 _add_report(session, src, entities)
+        with Session(engine) as session:
+            docs = collect_documents(session)
     finally:
         engine.dispose()
+    with sqlite3.connect(tmp) as conn:
+        build_search_index(conn, docs)
+    conn.close()
     # Shipped read-only: rollback journal (never WAL), compacted.
     with sqlite3.connect(tmp) as conn:
         conn.execute("PRAGMA journal_mode=DELETE")

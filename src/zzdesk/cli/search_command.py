@@ -1,0 +1,73 @@
+"""`zzdesk search`: the same search the app's search box uses."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from zzdesk.cli.data_commands import CommandError, open_store
+from zzdesk.cli.table import render_table
+from zzdesk.core.search import SearchHit, group_by_type
+from zzdesk.core.search.documents import TYPE_LABELS, TYPE_ORDER
+
+_TYPE_BY_LABEL = {label: key for key, label in TYPE_LABELS.items()}
+
+
+def _resolve_type(value: str) -> str:
+    key = _TYPE_BY_LABEL.get(value, value)
+    if key not in TYPE_ORDER:
+        choices = "、".join(f"{k}（{TYPE_LABELS[k]}）" for k in TYPE_ORDER)
+        raise CommandError(f"未知类型「{value}」，可选：{choices}")
+    return key
+
+
+def _marked(hit: SearchHit, open_mark: str, close_mark: str) -> str:
+    text, out, last = hit.snippet, [], 0
+    for start, end in hit.marks:
+        out += [text[last:start], open_mark, text[start:end], close_mark]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    if args.limit <= 0:
+        raise CommandError("--limit 须为正整数")
+    types = [_resolve_type(t) for t in args.type] if args.type else None
+    with open_store(args) as store:
+        hits = store.search(args.query, types=types, limit=args.limit)
+    if args.json:
+        payload: list[dict[str, Any]] = [
+            {"type": h.type, "id": h.id, "name": h.name, "theme": h.theme, "snippet": h.snippet,
+             "score": h.score, "marks": [list(m) for m in h.marks]}
+            for h in hits
+        ]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if not args.query.strip():
+        print("请输入要检索的内容：汉字、拼音、拼音首字母或数字。")
+        return 0
+    if not hits:
+        print(f"没有找到与「{args.query.strip()[:40]}」相关的内容。")
+        return 0
+    tty = sys.stdout.isatty()
+    marks = ("\x1b[1;4m", "\x1b[0m") if tty else ("〔", "〕")
+    for type_key, group in group_by_type(hits):
+        print(f"{TYPE_LABELS[type_key]}（{len(group)}）")
+        rows = [[h.name, h.theme or "—", _marked(h, *marks)] for h in group]
+        print(render_table(["名称", "主题", "原文"], rows))
+        print()
+    print(f"共 {len(hits)} 条结果")
+    return 0
+
+
+def register(sub: Any) -> None:
+    search = sub.add_parser("search", help="检索主题、段落、指标、项目、企业、机构和举措")
+    search.add_argument("query", metavar="QUERY", help="汉字、拼音、拼音首字母或数字；空格分隔的多个词须同时出现")
+    search.add_argument("--type", action="append", metavar="T",
+                        help="只看某类结果（可重复）：" + "、".join(f"{k}/{v}" for k, v in TYPE_LABELS.items()))
+    search.add_argument("--limit", type=int, default=50, metavar="N", help="最多返回条数（默认 50）")
+    search.add_argument("--json", action="store_true", help="以 JSON 输出")
+    search.set_defaults(handler=cmd_search)

@@ -1,0 +1,55 @@
+"""What can be found: one search document per theme, passage, figure and entity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from zzdesk.core import queries
+from zzdesk.core.records import SECTION_LABELS
+
+# Display and static-rank order of result groups.
+TYPE_ORDER = ("theme", "project", "enterprise", "institution", "platform", "cluster", "place",
+              "initiative", "figure", "passage")
+TYPE_LABELS = {
+    "theme": "主题", "project": "项目", "enterprise": "企业", "institution": "机构", "platform": "平台",
+    "cluster": "产业集群", "place": "地点", "initiative": "举措", "figure": "指标", "passage": "段落",
+}
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    type: str
+    ref_id: int
+    report_id: int | None
+    name: str
+    aliases: tuple[str, ...]
+    theme: str | None
+    body: str
+    value: float | None = None  # a figure's number, so typing it finds the figure
+
+    def static_rank(self) -> tuple[int, int, str]:
+        """Earlier is better when two results match equally well."""
+        return (TYPE_ORDER.index(self.type), len(self.name), self.name)
+
+
+def collect_documents(session: Session) -> list[SearchDoc]:
+    """Every searchable item of a report database."""
+    docs: list[SearchDoc] = []
+    all_passages = queries.passages(session)
+    theme_reports = {t.name: t.report_id for t in queries.themes(session)}
+    for theme in queries.themes(session):
+        texts = [p.text for p in all_passages if p.report_id == theme.report_id and p.theme == theme.name]
+        docs.append(SearchDoc("theme", theme.id, theme.report_id, theme.name, (), theme.name, "\n".join(texts)))
+    for p in all_passages:
+        label = f"{p.theme or '报告'}·{SECTION_LABELS[p.section]}·第{p.order}段"
+        docs.append(SearchDoc("passage", p.id, p.report_id, label, (), p.theme, p.text))
+    for f in queries.figures(session):
+        docs.append(SearchDoc("figure", f.id, f.report_id, f.indicator, (), f.theme, f.quote,
+                              f.value))
+    for e in queries.entities(session):
+        report_id = theme_reports.get(e.themes[0]) if e.themes else None
+        docs.append(SearchDoc(e.type, e.id, report_id, e.name, e.aliases,
+                              e.themes[0] if e.themes else None, "\n".join(e.quotes)))
+    return docs

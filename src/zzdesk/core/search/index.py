@@ -1,0 +1,89 @@
+"""The search tables: documents in rank order, lookup keys, and an FTS5 token index.
+
+Rows are inserted best-first, so an FTS5 match read in rowid order with a
+LIMIT returns the best candidates of its tier without sorting every match.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from zzdesk.core.numbers import format_number
+from zzdesk.core.search.documents import SearchDoc
+from zzdesk.core.search.pinyin import head_keys, suffix_tokens
+from zzdesk.core.search.tokens import bigram_stream, fold, segments, unigram_stream
+
+DDL = (
+    "DROP TABLE IF EXISTS search_docs",
+    "DROP TABLE IF EXISTS search_keys",
+    "DROP TABLE IF EXISTS search_fts",
+    """CREATE TABLE search_docs (
+        id INTEGER PRIMARY KEY, type TEXT NOT NULL, ref_id INTEGER NOT NULL, report_id INTEGER,
+        name TEXT NOT NULL, aliases TEXT NOT NULL, theme TEXT, body TEXT NOT NULL)""",
+    # kind: name, alias, py (pinyin of a name), apy (pinyin of an alias), num (a figure's value)
+    """CREATE TABLE search_keys (key TEXT NOT NULL, kind TEXT NOT NULL, doc_id INTEGER NOT NULL)""",
+    "CREATE INDEX ix_search_keys ON search_keys(key)",
+    """CREATE VIRTUAL TABLE search_fts USING fts5(
+        name_uni, name_bi, alias_uni, alias_bi, body_uni, body_bi, py_any,
+        content='', tokenize='ascii', prefix='1 2 3')""",
+)
+
+
+def _streams(texts: Iterable[str]) -> tuple[str, str]:
+    uni, bi = [], []
+    for text in texts:
+        segs = segments(fold(text))
+        uni.append(unigram_stream(segs))
+        bi.append(bigram_stream(segs))
+    return " zzsep ".join(u for u in uni if u), " zzsep ".join(b for b in bi if b)
+
+
+def key_of(text: str) -> str:
+    """Lookup form of a name: folded units with boundaries removed (7+20 -> 720)."""
+    return "".join(segments(fold(text)).units)
+
+
+def number_key(text: str) -> str:
+    """Lookup form of a number as typed or stored: 5565.8, 6 (full-width folded)."""
+    return fold(text).strip().removesuffix(".0")
+
+
+def build_search_index(conn: sqlite3.Connection, docs: Iterable[SearchDoc]) -> int:
+    """(Re)create the search tables in *conn* from *docs*; returns the document count."""
+    for statement in DDL:
+        conn.execute(statement)
+    ordered = sorted(docs, key=SearchDoc.static_rank)
+    doc_rows: list[tuple[object, ...]] = []
+    key_rows: list[tuple[str, str, int]] = []
+    fts_rows: list[tuple[object, ...]] = []
+    for doc_id, doc in enumerate(ordered, start=1):
+        doc_rows.append((doc_id, doc.type, doc.ref_id, doc.report_id, doc.name,
+                         "\n".join(doc.aliases), doc.theme, doc.body))
+        keys: dict[tuple[str, str], None] = {}
+        pinyin_any: list[str] = []
+        named = doc.type != "passage"  # passage labels are not names people type
+        if named:
+            keys[(key_of(doc.name), "name")] = None
+            for alias in doc.aliases:
+                keys[(key_of(alias), "alias")] = None
+            for text, kind in ((doc.name, "py"), *((a, "apy") for a in doc.aliases)):
+                full, short = head_keys(text)
+                for k in (*full, *short):
+                    keys[(k, kind)] = None
+                pinyin_any.extend(suffix_tokens(text)[1])
+        if doc.value is not None:
+            keys[(number_key(format_number(doc.value)), "num")] = None
+        key_rows.extend((k, kind, doc_id) for (k, kind) in keys if k)
+        name_uni, name_bi = _streams([doc.name] if named else [])
+        alias_uni, alias_bi = _streams(doc.aliases)
+        body_uni, body_bi = _streams(doc.body.split("\n"))
+        fts_rows.append((doc_id, name_uni, name_bi, alias_uni, alias_bi, body_uni, body_bi,
+                         " ".join(dict.fromkeys(pinyin_any))))
+    conn.executemany("INSERT INTO search_docs VALUES (?,?,?,?,?,?,?,?)", doc_rows)
+    conn.executemany("INSERT INTO search_keys VALUES (?,?,?)", key_rows)
+    conn.executemany(
+        "INSERT INTO search_fts(rowid, name_uni, name_bi, alias_uni, alias_bi, body_uni, body_bi, py_any) "
+        "VALUES (?,?,?,?,?,?,?,?)", fts_rows)
+    conn.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+    return len(doc_rows)

@@ -1,0 +1,88 @@
+"""User input turned into terms and safe FTS5 expressions.
+
+Only tokens made here ever reach MATCH, each inside double quotes, and they
+consist of Chinese characters, [0-9a-z] and the boundary marker: nothing a
+user types can act as FTS5 syntax.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from zzdesk.core.search.tokens import SEPARATOR, Segments, fold_query, is_hanzi, run_bigrams, segments
+
+MAX_QUERY_CHARS = 200  # longer input is cut: nobody types more, and it bounds the work
+MAX_TERMS = 8
+
+NAME_COLUMNS = ("name_uni", "name_bi")
+ALIAS_COLUMNS = ("alias_uni", "alias_bi")
+ALL_TEXT_COLUMNS = ("name_uni", "name_bi", "alias_uni", "alias_bi", "body_uni", "body_bi")
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str  # folded, as typed (used for snippets)
+    segs: Segments
+
+    @property
+    def latin_only(self) -> bool:
+        units = self.segs.units
+        return bool(units) and all(u.isalpha() and u.isascii() for u in units)
+
+    @property
+    def key(self) -> str:
+        return "".join(self.segs.units)
+
+    @property
+    def hanzi_only(self) -> bool:
+        return all(is_hanzi(u) for u in self.segs.units)
+
+
+def parse_terms(query: str) -> list[Term]:
+    """Whitespace-separated terms of a query, folded; terms with no searchable unit are dropped."""
+    folded = fold_query(query[:MAX_QUERY_CHARS])
+    terms: list[Term] = []
+    for word in folded.split():
+        segs = segments(word)
+        if segs.runs:
+            terms.append(Term(word, segs))
+    return terms[:MAX_TERMS]
+
+
+def _quoted(tokens: list[str], prefix: bool) -> str:
+    return '"' + " ".join(tokens) + '"' + ("*" if prefix else "")
+
+
+def text_expr(term: Term, columns: tuple[str, ...]) -> str:
+    """Match *term* as a substring of any of the *columns* (unigram or bigram streams)."""
+    runs = term.segs.runs
+    last_is_ascii = not is_hanzi(runs[-1][-1])
+    if len(runs) == 1 and len(runs[0]) > 1:
+        # One unbroken run: consecutive bigrams, far more selective than single characters.
+        cols = tuple(c for c in columns if c.endswith("_bi"))
+        tokens = run_bigrams(runs[0])
+    else:
+        # A single unit, or runs split by punctuation (5565.8, 7+20): units with boundaries,
+        # since the first and last run may be the end or start of a longer run in the text.
+        cols = tuple(c for c in columns if c.endswith("_uni"))
+        tokens = []
+        for run in runs:
+            if tokens:
+                tokens.append(SEPARATOR)
+            tokens.extend(run)
+    return "{" + " ".join(cols) + "} : " + _quoted(tokens, prefix=last_is_ascii)
+
+
+def pinyin_expr(key: str) -> str:
+    return "{py_any} : " + _quoted([key], prefix=True)
+
+
+def term_expr(term: Term, columns: tuple[str, ...], with_pinyin: bool) -> str:
+    expr = text_expr(term, columns)
+    if with_pinyin and term.latin_only:
+        expr = f"({expr}) OR ({pinyin_expr(term.key)})"
+    return f"({expr})"
+
+
+def all_terms_expr(terms: list[Term], columns: tuple[str, ...], with_pinyin: bool) -> str:
+    return " AND ".join(term_expr(t, columns, with_pinyin) for t in terms)

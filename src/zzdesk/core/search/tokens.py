@@ -1,0 +1,99 @@
+"""Folding text and cutting it into the units the index is made of.
+
+A unit is one Chinese character or one run of ASCII letters and digits.  Any
+other character is a boundary.  Folding maps full-width forms to half-width
+and upper to lower case one character at a time, so offsets into folded text
+are offsets into the original.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import opencc
+
+SEPARATOR = "zzsep"  # stands for a boundary in token streams; never produced from text
+
+_HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
+_UNIT = re.compile(rf"[{_HANZI}]|[0-9a-z]+")
+_HANZI_RE = re.compile(rf"[{_HANZI}]")
+_t2s = opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch).lower()
+    return folded if len(folded) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """Half-width, lower-case, same length as *text*."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def fold_query(text: str) -> str:
+    """Fold user input and convert traditional characters to simplified ones."""
+    simplified = _t2s.convert(text)
+    if len(simplified) != len(text):  # phrase conversions may change length; keep per-char
+        simplified = "".join(_t2s.convert(ch) for ch in text)
+    return fold(simplified)
+
+
+def is_hanzi(unit: str) -> bool:
+    return bool(_HANZI_RE.fullmatch(unit))
+
+
+@dataclass(frozen=True)
+class Segments:
+    """Units of a text, grouped into runs with no boundary inside."""
+
+    runs: tuple[tuple[str, ...], ...]
+
+    @property
+    def units(self) -> list[str]:
+        return [u for run in self.runs for u in run]
+
+
+def segments(text: str) -> Segments:
+    """Runs of adjacent units in already folded *text*."""
+    runs: list[tuple[str, ...]] = []
+    current: list[str] = []
+    end = 0
+    for m in _UNIT.finditer(text):
+        if current and m.start() != end:
+            runs.append(tuple(current))
+            current = []
+        current.append(m.group())
+        end = m.end()
+    if current:
+        runs.append(tuple(current))
+    return Segments(tuple(runs))
+
+
+def unigram_stream(segs: Segments) -> str:
+    parts: list[str] = []
+    for run in segs.runs:
+        if parts:
+            parts.append(SEPARATOR)
+        parts.extend(run)
+    return " ".join(parts)
+
+
+def run_bigrams(run: tuple[str, ...]) -> list[str]:
+    """Adjacent pairs of a run; a run of one unit stands for itself."""
+    if len(run) == 1:
+        return [run[0]]
+    return [a + b for a, b in itertools.pairwise(run)]
+
+
+def bigram_stream(segs: Segments) -> str:
+    parts: list[str] = []
+    for run in segs.runs:
+        if parts:
+            parts.append(SEPARATOR)
+        parts.extend(run_bigrams(run))
+    return " ".join(parts)
