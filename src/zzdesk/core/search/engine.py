@@ -15,12 +15,13 @@ from zzdesk.core.search.documents import TYPE_LABELS, TYPE_ORDER
 from zzdesk.core.search.index import number_key
 from zzdesk.core.search.query import (
     ALIAS_COLUMNS,
-    ALL_TEXT_COLUMNS,
     NAME_COLUMNS,
+    TEXT_COLUMNS,
     Term,
     all_terms_expr,
     parse_terms,
     pinyin_expr,
+    text_expr,
 )
 from zzdesk.core.search.tokens import fold
 
@@ -82,11 +83,7 @@ class SearchEngine:
     def matching_ids(self, query: str) -> set[int]:
         """Every document the query matches anywhere (no ranking, no limit): for checks."""
         terms = parse_terms(query)
-        if not terms:
-            return set()
-        expr = all_terms_expr(terms, ALL_TEXT_COLUMNS, with_pinyin=True)
-        rows = self.conn.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ?", (expr,))
-        return {r[0] for r in rows}
+        return set(self._anywhere(terms, None, None)) if terms else set()
 
     # Tiers ------------------------------------------------------------------------------------
 
@@ -100,21 +97,21 @@ class SearchEngine:
             yield EXACT_PINYIN, self._keys(key, ("py",), types, limit, exact=True)
             yield NAME_PREFIX, self._keys(key, ("name",), types, limit, exact=False)
             yield PINYIN_PREFIX, self._keys(key, ("py",), types, limit, exact=False)
-        yield NAME_SUBSTRING, self._fts(all_terms_expr(terms, NAME_COLUMNS, False), types, limit)
+        yield NAME_SUBSTRING, self._names(all_terms_expr(terms, NAME_COLUMNS), types, limit)
         if len(terms) == 1 and not terms[0].hanzi_only:
             yield FIGURE_VALUE, self._keys(number_key(terms[0].text), ("num",), types, limit, exact=True)
         if whole and latin:
-            yield NAME_PINYIN_INSIDE, self._fts(pinyin_expr(key), types, limit)
+            yield NAME_PINYIN_INSIDE, self._names(pinyin_expr(key), types, limit)
         elif latin:
-            yield NAME_PINYIN_INSIDE, self._fts(" AND ".join(
-                f"({pinyin_expr(t.key)})" if t.latin_only else all_terms_expr([t], NAME_COLUMNS, False)
+            yield NAME_PINYIN_INSIDE, self._names(" AND ".join(
+                f"({pinyin_expr(t.key)})" if t.latin_only else f"({text_expr(t, NAME_COLUMNS)})"
                 for t in terms), types, limit)
         if whole:
             yield EXACT_ALIAS, self._keys(key, ("alias",), types, limit, exact=True)
             yield ALIAS_PREFIX, self._keys(key, ("alias",), types, limit, exact=False)
             yield ALIAS_PINYIN, self._keys(key, ("apy",), types, limit, exact=False)
-        yield ALIAS_SUBSTRING, self._fts(all_terms_expr(terms, ALIAS_COLUMNS, False), types, limit)
-        yield TEXT_MENTION, self._fts(all_terms_expr(terms, ALL_TEXT_COLUMNS, True), types, limit)
+        yield ALIAS_SUBSTRING, self._names(all_terms_expr(terms, ALIAS_COLUMNS), types, limit)
+        yield TEXT_MENTION, self._anywhere(terms, types, limit)
 
     def _keys(self, key: str, kinds: tuple[str, ...], types: tuple[str, ...] | None, limit: int,
               exact: bool) -> list[int]:
@@ -128,23 +125,42 @@ class SearchEngine:
         sql = (f"SELECT k.doc_id, k.key FROM search_keys k JOIN search_docs d ON d.id = k.doc_id "
                f"WHERE {where} AND k.kind IN ({kind_list})")
         args: list[object] = [*params, *kinds]
-        if types:
-            sql += f" AND d.type IN ({','.join('?' * len(types))})"
-            args.extend(types)
+        sql, args = _with_types(sql, args, types)
         rows = self.conn.execute(sql + " LIMIT ?", (*args, limit * 4)).fetchall()
         # Shortest completion first, then static rank (doc id).
         rows.sort(key=lambda r: (len(r[1]), r[0]))
         return list(dict.fromkeys(r[0] for r in rows))[:limit]
 
-    def _fts(self, expr: str, types: tuple[str, ...] | None, limit: int) -> list[int]:
-        if types:
-            sql = ("SELECT f.rowid FROM search_fts f JOIN search_docs d ON d.id = f.rowid "
-                   f"WHERE search_fts MATCH ? AND d.type IN ({','.join('?' * len(types))}) LIMIT ?")
-            rows = self.conn.execute(sql, (expr, *types, limit))
+    def _names(self, expr: str, types: tuple[str, ...] | None, limit: int) -> list[int]:
+        sql = ("SELECT f.rowid FROM search_names f JOIN search_docs d ON d.id = f.rowid "
+               "WHERE search_names MATCH ?")
+        sql, args = _with_types(sql, [expr], types)
+        return [r[0] for r in self.conn.execute(sql + " LIMIT ?", (*args, limit))]
+
+    def _anywhere(self, terms: list[Term], types: tuple[str, ...] | None, limit: int | None) -> list[int]:
+        """Documents where every term occurs in the name, an alias or the text (pinyin too)."""
+        chinese = [t for t in terms if not t.latin_only]
+        latin = [t for t in terms if t.latin_only]
+        conditions: list[str] = []
+        args: list[object] = []
+        for term in latin:
+            # Letters may be ASCII text (5G, AI) or pinyin of a name.
+            conditions.append("d.id IN (SELECT rowid FROM search_text WHERE search_text MATCH ? "
+                              "UNION SELECT rowid FROM search_names WHERE search_names MATCH ?)")
+            args += [text_expr(term, TEXT_COLUMNS), pinyin_expr(term.key)]
+        if chinese:
+            sql = ("SELECT d.id FROM search_text f JOIN search_docs d ON d.id = f.rowid "
+                   "WHERE search_text MATCH ?")
+            args.insert(0, all_terms_expr(chinese, TEXT_COLUMNS))
+            sql += "".join(f" AND {c}" for c in conditions)
         else:
-            rows = self.conn.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?",
-                                     (expr, limit))
-        return [r[0] for r in rows]
+            sql = "SELECT d.id FROM search_docs d WHERE " + " AND ".join(conditions)
+        sql, args = _with_types(sql, args, types)
+        if not chinese:
+            sql += " ORDER BY d.id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [r[0] for r in self.conn.execute(sql, args)]
 
     # Results ----------------------------------------------------------------------------------
 
@@ -163,6 +179,12 @@ class SearchEngine:
             hits.append(SearchHit(type=type_, id=ref_id, name=name, theme=theme, snippet=snippet,
                                   marks=marks, score=round(score, 4), report_id=report_id))
         return hits
+
+
+def _with_types(sql: str, args: list[object], types: tuple[str, ...] | None) -> tuple[str, list[object]]:
+    if not types:
+        return sql, args
+    return sql + f" AND d.type IN ({','.join('?' * len(types))})", [*args, *types]
 
 
 def make_snippet(body: str, needles: list[str], fallback: str = "") -> tuple[str, tuple[tuple[int, int], ...]]:

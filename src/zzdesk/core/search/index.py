@@ -17,16 +17,19 @@ from zzdesk.core.search.tokens import bigram_stream, fold, segments, unigram_str
 DDL = (
     "DROP TABLE IF EXISTS search_docs",
     "DROP TABLE IF EXISTS search_keys",
-    "DROP TABLE IF EXISTS search_fts",
+    "DROP TABLE IF EXISTS search_names",
+    "DROP TABLE IF EXISTS search_text",
     """CREATE TABLE search_docs (
         id INTEGER PRIMARY KEY, type TEXT NOT NULL, ref_id INTEGER NOT NULL, report_id INTEGER,
         name TEXT NOT NULL, aliases TEXT NOT NULL, theme TEXT, body TEXT NOT NULL)""",
     # kind: name, alias, py (pinyin of a name), apy (pinyin of an alias), num (a figure's value)
-    """CREATE TABLE search_keys (key TEXT NOT NULL, kind TEXT NOT NULL, doc_id INTEGER NOT NULL)""",
-    "CREATE INDEX ix_search_keys ON search_keys(key)",
-    """CREATE VIRTUAL TABLE search_fts USING fts5(
-        name_uni, name_bi, alias_uni, alias_bi, body_uni, body_bi, py_any,
-        content='', tokenize='ascii', prefix='1 2 3')""",
+    """CREATE TABLE search_keys (key TEXT NOT NULL, kind TEXT NOT NULL, doc_id INTEGER NOT NULL,
+        PRIMARY KEY (key, kind, doc_id)) WITHOUT ROWID""",
+    # Names apart from text: a name tier must not wade through the long doclists of common
+    # characters in the body text.  The text index repeats names so it answers "anywhere".
+    """CREATE VIRTUAL TABLE search_names USING fts5(
+        name_uni, name_bi, alias_uni, alias_bi, py_any, content='', tokenize='ascii')""",
+    """CREATE VIRTUAL TABLE search_text USING fts5(text_uni, text_bi, content='', tokenize='ascii')""",
 )
 
 
@@ -49,6 +52,19 @@ def number_key(text: str) -> str:
     return fold(text).strip().removesuffix(".0")
 
 
+def _keys(doc_id: int, doc: SearchDoc) -> list[tuple[str, str, int]]:
+    keys: dict[tuple[str, str], None] = {(key_of(doc.name), "name"): None}
+    for alias in doc.aliases:
+        keys[(key_of(alias), "alias")] = None
+    for text, kind in ((doc.name, "py"), *((a, "apy") for a in doc.aliases)):
+        full, short = head_keys(text)
+        for k in (*full, *short):
+            keys[(k, kind)] = None
+    if doc.value is not None:
+        keys[(number_key(format_number(doc.value)), "num")] = None
+    return [(k, kind, doc_id) for (k, kind) in keys if k]
+
+
 def build_search_index(conn: sqlite3.Connection, docs: Iterable[SearchDoc]) -> int:
     """(Re)create the search tables in *conn* from *docs*; returns the document count."""
     for statement in DDL:
@@ -56,34 +72,27 @@ def build_search_index(conn: sqlite3.Connection, docs: Iterable[SearchDoc]) -> i
     ordered = sorted(docs, key=SearchDoc.static_rank)
     doc_rows: list[tuple[object, ...]] = []
     key_rows: list[tuple[str, str, int]] = []
-    fts_rows: list[tuple[object, ...]] = []
+    name_rows: list[tuple[object, ...]] = []
+    text_rows: list[tuple[object, ...]] = []
     for doc_id, doc in enumerate(ordered, start=1):
         doc_rows.append((doc_id, doc.type, doc.ref_id, doc.report_id, doc.name,
                          "\n".join(doc.aliases), doc.theme, doc.body))
-        keys: dict[tuple[str, str], None] = {}
-        pinyin_any: list[str] = []
         named = doc.type != "passage"  # passage labels are not names people type
+        lines = doc.body.split("\n")
         if named:
-            keys[(key_of(doc.name), "name")] = None
-            for alias in doc.aliases:
-                keys[(key_of(alias), "alias")] = None
-            for text, kind in ((doc.name, "py"), *((a, "apy") for a in doc.aliases)):
-                full, short = head_keys(text)
-                for k in (*full, *short):
-                    keys[(k, kind)] = None
-                pinyin_any.extend(suffix_tokens(text)[1])
-        if doc.value is not None:
-            keys[(number_key(format_number(doc.value)), "num")] = None
-        key_rows.extend((k, kind, doc_id) for (k, kind) in keys if k)
-        name_uni, name_bi = _streams([doc.name] if named else [])
-        alias_uni, alias_bi = _streams(doc.aliases)
-        body_uni, body_bi = _streams(doc.body.split("\n"))
-        fts_rows.append((doc_id, name_uni, name_bi, alias_uni, alias_bi, body_uni, body_bi,
-                         " ".join(dict.fromkeys(pinyin_any))))
+            key_rows.extend(_keys(doc_id, doc))
+            name_uni, name_bi = _streams([doc.name])
+            alias_uni, alias_bi = _streams(doc.aliases)
+            pinyin_any = [t for text in (doc.name, *doc.aliases) for t in suffix_tokens(text)[1]]
+            name_rows.append((doc_id, name_uni, name_bi, alias_uni, alias_bi,
+                              " ".join(dict.fromkeys(pinyin_any))))
+            lines = [doc.name, *doc.aliases, *lines]
+        text_rows.append((doc_id, *_streams(lines)))
     conn.executemany("INSERT INTO search_docs VALUES (?,?,?,?,?,?,?,?)", doc_rows)
     conn.executemany("INSERT INTO search_keys VALUES (?,?,?)", key_rows)
-    conn.executemany(
-        "INSERT INTO search_fts(rowid, name_uni, name_bi, alias_uni, alias_bi, body_uni, body_bi, py_any) "
-        "VALUES (?,?,?,?,?,?,?,?)", fts_rows)
-    conn.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+    conn.executemany("INSERT INTO search_names(rowid, name_uni, name_bi, alias_uni, alias_bi, py_any) "
+                     "VALUES (?,?,?,?,?,?)", name_rows)
+    conn.executemany("INSERT INTO search_text(rowid, text_uni, text_bi) VALUES (?,?,?)", text_rows)
+    for table in ("search_names", "search_text"):
+        conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
     return len(doc_rows)

@@ -18,8 +18,13 @@ MAX_VARIANTS = 6
 _LATIN = re.compile(r"[a-z]+")
 
 
-def readings(name: str) -> list[list[str]]:
-    """Syllable sequences for *name* (each a list of syllables/ASCII units), primary first."""
+@lru_cache(maxsize=16384)
+def readings(name: str) -> tuple[tuple[str, ...], ...]:
+    """Syllable sequences for *name* (syllables and ASCII units), primary reading first."""
+    return tuple(tuple(v) for v in _readings(name))
+
+
+def _readings(name: str) -> list[list[str]]:
     units = segments(fold(name)).units
     if not units:
         return []
@@ -56,7 +61,7 @@ def _char_readings(ch: str) -> tuple[str, ...]:
     return tuple(found[0]) if found else ()
 
 
-def initials(syllables: list[str]) -> list[str]:
+def initials(syllables: tuple[str, ...]) -> list[str]:
     """First letter of each syllable; ASCII units other than pinyin are kept whole."""
     return [s[0] if s.isalpha() else s for s in syllables]
 

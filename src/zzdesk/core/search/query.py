@@ -16,7 +16,7 @@ MAX_TERMS = 8
 
 NAME_COLUMNS = ("name_uni", "name_bi")
 ALIAS_COLUMNS = ("alias_uni", "alias_bi")
-ALL_TEXT_COLUMNS = ("name_uni", "name_bi", "alias_uni", "alias_bi", "body_uni", "body_bi")
+TEXT_COLUMNS = ("text_uni", "text_bi")
 
 
 @dataclass(frozen=True)
@@ -77,12 +77,5 @@ def pinyin_expr(key: str) -> str:
     return "{py_any} : " + _quoted([key], prefix=True)
 
 
-def term_expr(term: Term, columns: tuple[str, ...], with_pinyin: bool) -> str:
-    expr = text_expr(term, columns)
-    if with_pinyin and term.latin_only:
-        expr = f"({expr}) OR ({pinyin_expr(term.key)})"
-    return f"({expr})"
-
-
-def all_terms_expr(terms: list[Term], columns: tuple[str, ...], with_pinyin: bool) -> str:
-    return " AND ".join(term_expr(t, columns, with_pinyin) for t in terms)
+def all_terms_expr(terms: list[Term], columns: tuple[str, ...]) -> str:
+    return " AND ".join(f"({text_expr(t, columns)})" for t in terms)

@@ -12,7 +12,6 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 import opencc
 
@@ -24,15 +23,24 @@ _HANZI_RE = re.compile(rf"[{_HANZI}]")
 _t2s = opencc.OpenCC("t2s")
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    folded = unicodedata.normalize("NFKC", ch).lower()
-    return folded if len(folded) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
+def _fold_table() -> dict[int, str]:
+    """One-for-one replacements: full-width forms, Kangxi radicals, compatibility ideographs, A-Z."""
+    table: dict[int, str] = {}
+    ranges = [(0x2E80, 0x2FE0), (0x3000, 0x3040), (0xF900, 0xFB00), (0xFF00, 0xFFF0), (0x41, 0x5B)]
+    for first, last in ranges:
+        for code in range(first, last):
+            folded = unicodedata.normalize("NFKC", chr(code)).lower()
+            if len(folded) == 1 and folded != chr(code):
+                table[code] = folded
+    return table
+
+
+_FOLD = _fold_table()
 
 
 def fold(text: str) -> str:
-    """Half-width, lower-case, same length as *text*."""
-    return "".join(_fold_char(ch) for ch in text)
+    """Half-width, lower-case, same length as *text* (so offsets carry over)."""
+    return text.translate(_FOLD)
 
 
 def fold_query(text: str) -> str:
