@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from zzdesk import __version__, paths
-from zzdesk.cli import data_commands, search_command
+from zzdesk.cli import data_commands, gui_commands, search_command
 from zzdesk.core.db import DatabaseError
 from zzdesk.core.source import SourceError
 
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     data_commands.register(sub)
     search_command.register(sub)
+    gui_commands.register(sub)
     return parser
 
 
@@ -49,8 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            parser.print_help()
-            return 0
+            return gui_commands.cmd_gui(args)
         result: int = args.handler(args)
         return result
     except UsageError as exc:

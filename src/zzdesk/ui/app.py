@@ -1,0 +1,76 @@
+"""Starting the desktop application: Qt, fonts, data, the main window, error reporting."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from zzdesk import __version__, paths
+from zzdesk.core.db import DatabaseError
+from zzdesk.core.store import DataStore
+from zzdesk.export.fonts import register_bundled_fonts, role_font
+from zzdesk.ui.data import AppData
+from zzdesk.ui.main_window import MainWindow
+from zzdesk.ui.style import STYLESHEET
+
+log = logging.getLogger("zzdesk")
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv or sys.argv[:1])
+    app.setApplicationName("zzdesk")
+    app.setApplicationDisplayName("zzdesk 简报台")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("zzdesk")
+    register_bundled_fonts()
+    app.setFont(role_font("ui", 10.5))
+    app.setStyleSheet(STYLESHEET)
+    return app
+
+
+def setup_logging(user_dir: Path) -> Path:
+    user_dir.mkdir(parents=True, exist_ok=True)
+    log_path = user_dir / "zzdesk.log"
+    handler = logging.FileHandler(log_path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return log_path
+
+
+def open_window(reference_db: Path, user_dir: Path) -> MainWindow:
+    store = DataStore(reference_db, user_dir / paths.USER_DB_NAME)
+    window = MainWindow(AppData(store), user_dir / "window.ini")
+    window.destroyed.connect(store.close)
+    return window
+
+
+def run_gui(reference_db: Path, user_dir: Path) -> int:
+    log_path = setup_logging(user_dir)
+    app = create_application()
+
+    def report_bug(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.error("未处理的错误\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        QMessageBox.critical(None, "zzdesk 出错了", f"程序遇到了一个错误：{value}\n\n详细信息已记录在 {log_path}")
+
+    sys.excepthook = report_bug
+    try:
+        window = open_window(reference_db, user_dir)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "无法打开数据", str(exc))
+        return 1
+    window.show()
+    return app.exec()

@@ -1,0 +1,156 @@
+"""A ChartSpec drawn with pyqtgraph: horizontal bars, so long Chinese names stay readable.
+
+Results are solid, targets hatched: the difference survives a black-and-white
+printer.  Every chart carries its title, unit, value labels and source line.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
+
+from zzdesk.core.charts import ChartSpec
+from zzdesk.export.fonts import role_font
+from zzdesk.ui.style import EXPECTED_COLOR, MUTED, RESULT_COLOR, TARGET_COLOR
+
+BAR_PX = 22  # height of one bar on screen
+EXPORT_SCALE = 2.0
+
+
+def bar_brush(role: str, kind: str) -> QBrush:
+    if role == "target":
+        return QBrush(QColor(TARGET_COLOR), Qt.BrushStyle.BDiagPattern)
+    return QBrush(QColor(EXPECTED_COLOR if kind == "expected" else RESULT_COLOR))
+
+
+def swatch(role: str, kind: str = "actual") -> QPixmap:
+    pixmap = QPixmap(28, 14)
+    pixmap.fill(Qt.GlobalColor.white)
+    painter = QPainter(pixmap)
+    painter.setPen(QPen(QColor(TARGET_COLOR if role == "target" else RESULT_COLOR)))
+    painter.setBrush(bar_brush(role, kind))
+    painter.drawRect(0, 0, 27, 13)
+    painter.end()
+    return pixmap
+
+
+class ChartView(QWidget):
+    """One chart with its title, legend, plot and source line."""
+
+    saved = Signal(str)
+
+    def __init__(self, spec: ChartSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.setObjectName("chart")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        title = QLabel(spec.title)
+        title.setFont(role_font("ui", 12, bold=True))
+        layout.addWidget(title)
+        layout.addLayout(self._legend())
+        self.plot = self._plot()
+        layout.addWidget(self.plot)
+        source = QLabel("\n".join((spec.source, *spec.notes)))
+        source.setObjectName("sourceLine")
+        source.setWordWrap(True)
+        layout.addWidget(source)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.setToolTip("右键可保存为 PNG 或复制图片")
+
+    def _legend(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        for series in self.spec.series:
+            icon = QLabel()
+            icon.setPixmap(swatch(series.role))
+            row.addWidget(icon)
+            row.addWidget(QLabel(series.name))
+            row.addSpacing(12)
+        if any(b is not None and b.kind == "expected" for s in self.spec.series for b in s.bars):
+            icon = QLabel()
+            icon.setPixmap(swatch("result", "expected"))
+            row.addWidget(icon)
+            row.addWidget(QLabel("预计数"))
+        row.addStretch(1)
+        return row
+
+    def _plot(self) -> pg.PlotWidget:
+        spec = self.spec
+        plot = pg.PlotWidget(background="w")
+        plot.setMouseEnabled(x=False, y=False)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        item = plot.getPlotItem()
+        n, s = len(spec.categories), max(1, len(spec.series))
+        band = 0.8 / s
+        values: list[float] = []
+        font = role_font("ui", 9)
+        for index, series in enumerate(spec.series):
+            centers, widths, brushes = [], [], []
+            for row, bar in enumerate(series.bars):
+                if bar is None:
+                    continue
+                y = (n - 1 - row) + 0.4 - (index + 0.5) * band
+                centers.append(y)
+                widths.append(bar.value)
+                brushes.append(bar_brush(series.role, bar.kind))
+                values.append(bar.value)
+                label = pg.TextItem(f" {bar.label}{'（预计）' if bar.kind == 'expected' else ''}",
+                                    color=QColor("#222222"), anchor=(0, 0.5))
+                label.setFont(font)
+                label.setPos(max(bar.value, 0), y)
+                item.addItem(label)
+            if centers:
+                pen = pg.mkPen(TARGET_COLOR if series.role == "target" else RESULT_COLOR, width=1)
+                item.addItem(pg.BarGraphItem(x0=[0] * len(centers), y=centers, height=band * 0.9,
+                                             width=widths, brushes=brushes, pen=pen))
+        low = min([0.0, *values])
+        high = max([0.0, *values]) or 1.0
+        item.setXRange(low * 1.1, high * 1.45, padding=0)
+        item.setYRange(-0.6, n - 0.4, padding=0)
+        left = item.getAxis("left")
+        left.setTicks([[(n - 1 - i, name) for i, name in enumerate(spec.categories)], []])
+        left.setStyle(tickFont=role_font("ui", 9), tickLength=0)
+        left.setTextPen(QColor("#222222"))
+        bottom = item.getAxis("bottom")
+        bottom.setStyle(tickFont=font)
+        bottom.setTextPen(QColor(MUTED))
+        bottom.setLabel(f"单位：{spec.unit}", color=MUTED)
+        bottom.label.setFont(font)
+        item.showGrid(x=True, y=False, alpha=0.15)
+        plot.setMinimumHeight(70 + n * s * BAR_PX)
+        plot.setMaximumHeight(90 + n * s * BAR_PX)
+        return plot
+
+    def sizeHint(self) -> QSize:
+        return QSize(560, 150 + len(self.spec.categories) * max(1, len(self.spec.series)) * BAR_PX)
+
+    def image(self, scale: float = EXPORT_SCALE) -> QPixmap:
+        """The whole chart (title, legend, source line included) at *scale* times screen size."""
+        pixmap = QPixmap(self.size() * scale)
+        pixmap.setDevicePixelRatio(scale)
+        pixmap.fill(Qt.GlobalColor.white)
+        self.render(pixmap)
+        return pixmap
+
+    def save_png(self, path: str) -> bool:
+        ok = self.image().save(path, "PNG")
+        if ok:
+            self.saved.emit(path)
+        return ok
+
+    def _menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction("保存为 PNG…", self._save_dialog)
+        menu.addAction("复制图片", lambda: QGuiApplication.clipboard().setPixmap(self.image()))
+        menu.exec(self.mapToGlobal(pos))
+
+    def _save_dialog(self) -> None:
+        name = self.spec.title.replace("：", "-").replace("/", "-").replace("（", "(").replace("）", ")")
+        path, _ = QFileDialog.getSaveFileName(self, "保存图表", f"{name}.png", "PNG 图片 (*.png)")
+        if path and not self.save_png(path):
+            QMessageBox.warning(self, "无法保存", f"无法写入 {path}，请换一个位置。")

@@ -1,0 +1,253 @@
+"""The main window: navigation on the left, pages in a stack, global search on top."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from zzdesk import __version__
+from zzdesk.core.search import SearchHit
+from zzdesk.export.fonts import font_report
+from zzdesk.ui import tasks
+from zzdesk.ui.data import AppData
+from zzdesk.ui.pages.base import Page
+from zzdesk.ui.pages.list_page import LISTS, ListPage
+from zzdesk.ui.pages.overview import OverviewPage
+from zzdesk.ui.pages.report_page import ReportPage
+from zzdesk.ui.pages.theme_page import ThemePage
+from zzdesk.ui.search_box import SearchBox, SearchResults
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 20
+ENTITY_LIST = {t: key for key, (_, types, _) in LISTS.items() if types for t in types}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, data: AppData, settings_path: Path) -> None:
+        super().__init__()
+        self.data = data
+        self.settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+        self.pages: dict[str, Page] = {}
+        self.setWindowTitle(f"zzdesk 政府工作报告简报台 — {data.report.region} {data.report.year}")
+        self.resize(1400, 900)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self._fill_nav()
+        self.nav.currentItemChanged.connect(lambda item, _prev: item and self.show_page(item.data(KEY_ROLE)))
+
+        self.results = SearchResults(self)  # an overlay on the window, not a pane of the splitter
+        self.search = SearchBox(data.store, self.results)
+        self.search.opened.connect(self.open_hit)
+        toolbar = QToolBar("搜索")
+        toolbar.setObjectName("searchBar")
+        toolbar.setMovable(False)
+        spacer = QWidget()
+        spacer.setMinimumWidth(8)
+        toolbar.addWidget(QLabel("  zzdesk  "))
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search)
+        self.addToolBar(toolbar)
+        self._menus()
+        tasks.status_sink = lambda message: self.statusBar().showMessage(message)
+        self.statusBar().showMessage(f"数据：《{data.report.title}》 · {len(data.figures)} 项指标 · "
+                                     f"{len(data.entities)} 个项目、企业和举措")
+        self._restore()
+
+    # Navigation -------------------------------------------------------------------------------
+
+    def _fill_nav(self) -> None:
+        entries = [("overview", "概览")]
+        entries += [(f"theme:{name}", name) for name in self.data.theme_names()]
+        entries += [("report", "报告原文")]
+        entries += [(key, title) for key, (title, _, _) in LISTS.items()]
+        for key, text in entries:
+            item = QListWidgetItem(("    " if key.startswith("theme:") else "") + text)
+            item.setData(KEY_ROLE, key)
+            self.nav.addItem(item)
+
+    def page_keys(self) -> list[str]:
+        return [self.nav.item(i).data(KEY_ROLE) for i in range(self.nav.count())]
+
+    def _make_page(self, key: str) -> Page:
+        page: Page
+        if key == "overview":
+            page = OverviewPage(self.data)
+        elif key == "report":
+            page = ReportPage(self.data)
+        elif key.startswith("theme:"):
+            page = ThemePage(self.data, key.removeprefix("theme:"))
+        else:
+            page = ListPage(self.data, key)
+        page.figureActivated.connect(self.open_figure)
+        page.entityActivated.connect(self.open_entity)
+        page.passageRequested.connect(self.open_passage)
+        page.themeRequested.connect(lambda name: self.show_page(f"theme:{name}"))
+        splitter_state = self.settings.value(f"splitters/{key}")
+        for splitter in page.findChildren(QSplitter):
+            if isinstance(splitter_state, QByteArray) and splitter is getattr(page, "splitter", None):
+                splitter.restoreState(splitter_state)
+        return page
+
+    def show_page(self, key: str) -> Page:
+        if key not in self.page_keys():
+            key = "overview"
+        page = self.pages.get(key)
+        if page is None:
+            page = self.pages[key] = self._make_page(key)
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        row = self.page_keys().index(key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        self.results.hide()
+        return page
+
+    def current_key(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(KEY_ROLE)) if item else "overview"
+
+    # Jumps ------------------------------------------------------------------------------------
+
+    def open_figure(self, figure_id: int) -> None:
+        figure = self.data.figure_by_id.get(figure_id)
+        if figure is None:
+            return
+        page = self.show_page(f"theme:{figure.theme}")
+        if isinstance(page, ThemePage):
+            page.select_figure(figure_id)
+
+    def open_entity(self, entity_id: int) -> None:
+        entity = self.data.entity_by_id.get(entity_id)
+        if entity is None:
+            return
+        page = self.show_page(ENTITY_LIST[entity.type])
+        if isinstance(page, ListPage):
+            page.filter.clear()
+            page.theme_box.setCurrentIndex(0)
+            page.category_box.setCurrentIndex(0)
+            page.apply_filters()
+            page.select_id(entity_id)
+
+    def open_passage(self, passage_id: int, figure_id: int = 0) -> None:
+        passage = self.data.passage_by_id.get(passage_id)
+        if passage is None:
+            return
+        page = self.show_page(f"theme:{passage.theme}" if passage.theme else "report")
+        if isinstance(page, ThemePage | ReportPage):
+            page.show_passage(passage_id, figure_id)
+
+    def open_hit(self, hit: SearchHit) -> None:
+        if hit.type == "theme":
+            self.show_page(f"theme:{hit.name}")
+        elif hit.type == "figure":
+            self.open_figure(hit.id)
+        elif hit.type == "passage":
+            self.open_passage(hit.id)
+        else:
+            self.open_entity(hit.id)
+
+    # Menus and shortcuts ----------------------------------------------------------------------
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        export = QAction("导出当前列表(&E)…", self, shortcut=QKeySequence("Ctrl+E"))
+        export.triggered.connect(self._export_current)
+        file_menu.addAction(export)
+        file_menu.addSeparator()
+        quit_action = QAction("退出(&Q)", self, shortcut=QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu("视图(&V)")
+        find = QAction("搜索(&S)", self)
+        find.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
+        find.triggered.connect(self.focus_search)
+        view_menu.addAction(find)
+        view_menu.addSeparator()
+        for number, key in enumerate(self.page_keys(), start=1):
+            title = self.nav.item(number - 1).text().strip()
+            action = QAction(title, self)
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_page(k))
+            view_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        about = QAction("关于 zzdesk(&A)", self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _export_current(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, ListPage):
+            page.export_dialog()
+        else:
+            self.statusBar().showMessage("请先打开一个列表（项目、企业、举措或指标）再导出", 5000)
+
+    def about_text(self) -> str:
+        report = self.data.report
+        fonts = "；".join(f.note for f in font_report() if f.role in ("ui", "fangsong", "heiti"))
+        return (f"<h3>zzdesk {__version__}</h3><p>政府工作报告离线简报工具：按主题阅读、查找数字及其原句、"
+                f"对照目标与实绩。程序不联网。</p><p><b>数据来源</b>：《{report.title}》，{report.region}，"
+                f"{report.year}年，{report.kind}。{report.attribution}</p><p><b>字体</b>：{fonts}</p>"
+                "<p>随程序提供的字体以 SIL OFL 1.1 发布；Qt 以 LGPL 3 发布。</p>")
+
+    def about(self) -> None:
+        QMessageBox.about(self, "关于 zzdesk", self.about_text())
+
+    # Window state -----------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        self.show_page(str(self.settings.value("window/page", "overview")))
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/page", self.current_key())
+        for key, page in self.pages.items():
+            splitter = getattr(page, "splitter", None)
+            if isinstance(splitter, QSplitter):
+                self.settings.setValue(f"splitters/{key}", splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.results.isVisible():
+            self.search.place_results()
+

@@ -1,0 +1,1 @@
+"""The views shown in the main window's stack, one module each."""

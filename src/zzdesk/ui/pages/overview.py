@@ -1,0 +1,68 @@
+"""概览: the headline indicators as cards, a chart of last year's results against this
+year's targets, and a way into each theme."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from zzdesk.core.charts import headline_chart
+from zzdesk.core.indicators import headline_pairs
+from zzdesk.ui.cards import Card, indicator_card
+from zzdesk.ui.chart_view import ChartView
+from zzdesk.ui.data import AppData
+from zzdesk.ui.pages.base import Page, grid_of
+
+
+class OverviewPage(Page):
+    title = "概览"
+
+    def __init__(self, data: AppData, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data = data
+        report = data.report
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(12)
+        self.header(layout, f"《{report.title}》", f"{report.region} · {report.year}年 · {report.kind}。"
+                    f"{report.attribution}")
+        layout.addWidget(self._section("主要指标"))
+        pairs = headline_pairs(data.figures)
+        self.cards = [indicator_card(p) for p in pairs]
+        for card in self.cards:
+            card.activated.connect(self.figureActivated)
+        layout.addLayout(grid_of(list(self.cards), 3))
+        chart = headline_chart(pairs, report.title, report.year)
+        self.charts = [ChartView(chart)] if chart else []
+        for view in self.charts:
+            layout.addWidget(view)
+        layout.addWidget(self._section("主题"))
+        theme_cards: list[QWidget] = []
+        for name in data.theme_names():
+            theme_cards.append(self._theme_card(name))
+        layout.addLayout(grid_of(theme_cards, 4))
+        layout.addStretch(1)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def _section(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setStyleSheet("font-size:16px;font-weight:bold;color:#7a1f1f;margin-top:8px")
+        return label
+
+    def _theme_card(self, name: str) -> Card:
+        card = Card(None)
+        figures = self.data.figures_of(name)
+        entities = [e for e in self.data.entities if name in e.themes]
+        card.add(name, "cardTitle")
+        card.add(f"{len(figures)} 项指标 · {len(entities)} 个项目、企业和举措", "cardNote")
+        link = card.add(f"<a href='theme'>查看{name} →</a>", "cardNote")
+        link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        link.linkActivated.connect(lambda _=None, n=name: self.themeRequested.emit(n))
+        return card

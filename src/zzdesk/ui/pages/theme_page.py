@@ -1,0 +1,89 @@
+"""A theme: its 【郑州实践】 review and its plan, figures marked in the text, figure
+cards, and the charts its figures call for."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+
+from zzdesk.core.charts import theme_charts
+from zzdesk.ui.cards import figure_card
+from zzdesk.ui.chart_view import ChartView
+from zzdesk.ui.data import AppData
+from zzdesk.ui.detail import figure_html
+from zzdesk.ui.pages.base import Page, grid_of
+from zzdesk.ui.report_text import ReportText
+
+
+class ThemePage(Page):
+    def __init__(self, data: AppData, theme: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data, self.theme, self.title = data, theme, theme
+        figures = data.figures_of(theme)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 12)
+        entities = [e for e in data.entities if theme in e.themes]
+        self.header(layout, theme, f"{len(figures)} 项指标 · {len(entities)} 个项目、企业和举措 · "
+                    "点击文中标出的数字或右侧卡片查看原句")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QSplitter(Qt.Orientation.Vertical)
+        self.text = ReportText(data, data.passages_of(theme))
+        self.text.figureClicked.connect(self.select_figure)
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.detail.anchorClicked.connect(lambda url: self._open(url.toString()))
+        self.detail.setHtml("<p style='color:#666'>选择一个指标，这里显示它的原句和出处。</p>")
+        left.addWidget(self.text)
+        left.addWidget(self.detail)
+        left.setSizes([520, 200])
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self._figures_panel(figures))
+        self.splitter.setSizes([560, 640])
+        layout.addWidget(self.splitter, 1)
+
+    def _figures_panel(self, figures: list) -> QScrollArea:  # type: ignore[type-arg]
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        self.cards = {f.id: figure_card(f) for f in figures}
+        for card in self.cards.values():
+            card.activated.connect(self.select_figure)
+        title = QLabel("指标")
+        title.setStyleSheet("font-size:15px;font-weight:bold;color:#7a1f1f")
+        column.addWidget(title)
+        column.addLayout(grid_of(list(self.cards.values()), 2))
+        report = self.data.report
+        self.charts = [ChartView(spec) for spec in theme_charts(figures, report.title, report.year, self.theme)]
+        if self.charts:
+            title = QLabel("图表")
+            title.setStyleSheet("font-size:15px;font-weight:bold;color:#7a1f1f;margin-top:10px")
+            column.addWidget(title)
+        for chart in self.charts:
+            column.addWidget(chart)
+        column.addStretch(1)
+        scroll.setWidget(body)
+        self.figure_scroll = scroll
+        return scroll
+
+    def select_figure(self, figure_id: int) -> None:
+        figure = self.data.figure_by_id.get(figure_id)
+        if figure is None:
+            return
+        for fid, card in self.cards.items():
+            card.set_selected(fid == figure_id)
+        if figure_id in self.cards:
+            self.figure_scroll.ensureWidgetVisible(self.cards[figure_id])
+        self.text.show_passage(figure.passage_id, figure_id)
+        self.detail.setHtml(figure_html(self.data, figure))
+
+    def show_passage(self, passage_id: int, figure_id: int = 0) -> None:
+        if figure_id:
+            self.select_figure(figure_id)
+        else:
+            self.text.show_passage(passage_id)
+
+    def _open(self, link: str) -> None:
+        kind, _, value = link.partition(":")
+        if kind == "passage" and value.isdigit():
+            self.text.show_passage(int(value))

@@ -1,0 +1,141 @@
+"""The global search: a field in the toolbar and a results panel that answers as you type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from zzdesk.core.search import SearchHit, group_by_type
+from zzdesk.core.search.documents import TYPE_LABELS
+from zzdesk.core.store import DataStore
+from zzdesk.ui.html import marked
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 10
+MAX_RESULTS = 40
+
+
+class SearchResults(QFrame):
+    """Grouped results under the search field, drawn inside the main window."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchResults")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.summary = QLabel()
+        self.summary.setObjectName("pageSubtitle")
+        layout.addWidget(self.summary)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(2)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(12)
+        self.tree.setUniformRowHeights(True)
+        layout.addWidget(self.tree)
+        self.hide()
+
+    def show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        self.tree.clear()
+        if not query.strip():
+            self.hide()
+            return
+        self.summary.setText(f"“{query.strip()[:30]}”：{len(hits)} 条结果" if hits else
+                             f"没有找到与“{query.strip()[:30]}”相关的内容（可试试拼音或首字母）")
+        first: QTreeWidgetItem | None = None
+        for type_key, group in group_by_type(hits):
+            head = QTreeWidgetItem([f"{TYPE_LABELS[type_key]}（{len(group)}）", ""])
+            head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = head.font(0)
+            font.setBold(True)
+            head.setFont(0, font)
+            self.tree.addTopLevelItem(head)
+            for hit in group:
+                item = QTreeWidgetItem([hit.name, ""])
+                item.setData(0, HIT_ROLE, hit)
+                item.setToolTip(1, hit.snippet)
+                head.addChild(item)
+                snippet = QLabel(marked(hit.snippet, list(hit.marks)))
+                snippet.setTextFormat(Qt.TextFormat.RichText)
+                self.tree.setItemWidget(item, 1, snippet)
+                first = first or item
+            head.setExpanded(True)
+        self.tree.resizeColumnToContents(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
+        self.show()
+        self.raise_()
+
+    def current_hit(self) -> SearchHit | None:
+        item = self.tree.currentItem()
+        hit = item.data(0, HIT_ROLE) if item is not None else None
+        return hit if isinstance(hit, SearchHit) else None
+
+
+class SearchBox(QLineEdit):
+    """Type to search; arrows move through results; Enter opens one; Esc closes."""
+
+    opened = Signal(object)  # SearchHit
+
+    def __init__(self, store: DataStore, results: SearchResults, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.results = store, results
+        self.setObjectName("globalSearch")
+        self.setPlaceholderText("搜索项目、企业、指标……汉字、拼音或首字母（Ctrl+K）")
+        self.setClearButtonEnabled(True)
+        self.timer = QTimer(self, singleShot=True, interval=60)
+        self.timer.timeout.connect(self.run_search)
+        self.textChanged.connect(lambda _: self.timer.start())
+        results.tree.itemActivated.connect(lambda item, _col: self._open(item.data(0, HIT_ROLE)))
+        results.tree.installEventFilter(self)
+
+    def run_search(self) -> None:
+        query = self.text()
+        hits = self.store.search(query, limit=MAX_RESULTS) if query.strip() else []
+        self.place_results()
+        self.results.show_hits(query, hits)
+
+    def place_results(self) -> None:
+        host = self.results.parentWidget()
+        assert host is not None
+        corner = host.mapFromGlobal(self.mapToGlobal(QPoint(0, self.height() + 2)))
+        width = min(900, max(560, self.width()), host.width() - 16)
+        x = max(8, min(corner.x(), host.width() - width - 8))
+        self.results.setGeometry(x, corner.y(), width, min(460, host.height() - corner.y() - 12))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Down and self.results.isVisible():
+            self.results.tree.setFocus()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.timer.stop()
+            self.run_search()
+            self._open(self.results.current_hit())
+            return
+        if key == Qt.Key.Key_Escape:
+            self.results.hide()
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.results.tree and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape:
+                self.results.hide()
+                self.setFocus()
+                return True
+            if event.key() == Qt.Key.Key_Up and self.results.tree.currentItem() is self._first_item():
+                self.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _first_item(self) -> QTreeWidgetItem | None:
+        top = self.results.tree.topLevelItem(0)
+        return top.child(0) if top is not None and top.childCount() else None
+
+    def _open(self, hit: object) -> None:
+        if isinstance(hit, SearchHit):
+            self.results.hide()
+            self.opened.emit(hit)
