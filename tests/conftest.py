@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,9 @@ import pytest
 
 from zzdesk import paths
 from zzdesk.core.source import SourceReport, load_source
+
+# Widgets render without a display; a test that needs a real X server starts Xvfb itself.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEED_YAML = PROJECT_ROOT / "data" / "source" / "zhengzhou-2025.yaml"

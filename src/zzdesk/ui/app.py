@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -34,10 +34,30 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("zzdesk 简报台")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("zzdesk")
+    if QGuiApplication.platformName() == "offscreen":
+        _quiet_offscreen_plugin()
     register_bundled_fonts()
     app.setFont(role_font("ui", 10.5))
     app.setStyleSheet(STYLESHEET)
     return app
+
+
+_OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def _quiet_offscreen_plugin() -> None:
+    """The headless plugin warns about a window-manager hint it cannot pass on; nothing is wrong."""
+    previous = None
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message == _OFFSCREEN_NOISE:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)
 
 
 def setup_logging(user_dir: Path) -> Path:

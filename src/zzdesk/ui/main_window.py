@@ -243,6 +243,10 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.search.timer.stop()  # no search may run once the window (and its data) is gone
+        for page in self.pages.values():
+            if isinstance(page, ListPage):
+                page.stop_timers()
         self.save_state()
         super().closeEvent(event)
 

@@ -91,10 +91,11 @@ class SearchBox(QLineEdit):
         results.tree.installEventFilter(self)
 
     def run_search(self) -> None:
+        self.timer.stop()
         query = self.text()
         hits = self.store.search(query, limit=MAX_RESULTS) if query.strip() else []
-        self.place_results()
         self.results.show_hits(query, hits)
+        self.place_results()
 
     def place_results(self) -> None:
         host = self.results.parentWidget()
@@ -102,7 +103,10 @@ class SearchBox(QLineEdit):
         corner = host.mapFromGlobal(self.mapToGlobal(QPoint(0, self.height() + 2)))
         width = min(900, max(560, self.width()), host.width() - 16)
         x = max(8, min(corner.x(), host.width() - width - 8))
-        self.results.setGeometry(x, corner.y(), width, min(460, host.height() - corner.y() - 12))
+        rows = sum(1 + self.results.tree.topLevelItem(i).childCount()
+                   for i in range(self.results.tree.topLevelItemCount()))
+        height = min(460, 48 + max(rows, 2) * 22, host.height() - corner.y() - 12)
+        self.results.setGeometry(x, corner.y(), width, height)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

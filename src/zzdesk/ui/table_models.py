@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -19,9 +20,14 @@ R = TypeVar("R", FigureRecord, EntityRecord)
 Index = QModelIndex | QPersistentModelIndex
 
 
+_PUNCTUATION = re.compile(r"[^\w]+")
+
+
 def pinyin_key(text: str) -> tuple[str, str]:
-    """Chinese sorts by reading (as in a dictionary), then by the characters themselves."""
-    return (" ".join(lazy_pinyin(text, style=Style.TONE3, errors="default")), text)
+    """Chinese sorts by reading (as in a dictionary), then by the characters themselves;
+    quotation marks and other punctuation do not count (“两新”政策 sorts under L)."""
+    bare = _PUNCTUATION.sub("", text)
+    return (" ".join(lazy_pinyin(bare, style=Style.TONE3, errors="default")).lower(), text)
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,14 @@ class RecordFilterProxy(QSortFilterProxyModel):
         self.theme: str | None = None
         self.category: str | None = None  # entity type or figure kind
         self.allowed_ids: set[int] | None = None
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        # Sort keys are Python tuples (pinyin, numbers); compare them as Python does.
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        try:
+            return bool(a < b)
+        except TypeError:
+            return str(a) < str(b)
 
     def set_filters(self, theme: str | None, category: str | None, allowed_ids: set[int] | None) -> None:
         self.theme, self.category, self.allowed_ids = theme, category, allowed_ids

@@ -52,11 +52,11 @@ class SearchHit:
 
 
 def group_by_type(hits: Sequence[SearchHit]) -> list[tuple[str, list[SearchHit]]]:
-    """Results grouped by type, groups in a fixed order, best first inside each."""
+    """Results grouped by type; the group holding the best result comes first, best first inside."""
     groups: dict[str, list[SearchHit]] = {}
-    for hit in hits:
+    for hit in sorted(hits, key=lambda h: -h.score):
         groups.setdefault(hit.type, []).append(hit)
-    return [(t, groups[t]) for t in TYPE_ORDER if t in groups]
+    return sorted(groups.items(), key=lambda item: (-item[1][0].score, TYPE_ORDER.index(item[0])))
 
 
 class SearchEngine:

@@ -145,6 +145,9 @@ class ListPage(Page):
             menu.addAction(action)
         self.columns_button.setMenu(menu)
 
+    def stop_timers(self) -> None:
+        self._filter_timer.stop()
+
     def apply_filters(self) -> None:
         query = self.filter.text().strip()
         allowed: set[int] | None = None

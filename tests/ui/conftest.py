@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from zzdesk import paths
+from zzdesk.core.store import DataStore
+from zzdesk.ui.app import create_application
+from zzdesk.ui.data import AppData
+from zzdesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def data(user_home: Path, qapp: object) -> Iterator[AppData]:
+    create_application()
+    store = DataStore(paths.reference_db_path(), user_home / "user.sqlite")
+    yield AppData(store)
+    store.close()
+
+
+@pytest.fixture
+def window(data: AppData, qtbot: QtBot, user_home: Path) -> MainWindow:
+    win = MainWindow(data, user_home / "window.ini")
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
