@@ -5,7 +5,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 from dbdump import dump
 from zzdesk import paths
@@ -37,14 +36,13 @@ def test_shipped_with_rollback_journal(fresh_db: Path) -> None:
 
 
 def test_reference_opens_read_only(fresh_db: Path) -> None:
-    engine = open_read_only(fresh_db)
+    conn = open_read_only(fresh_db)
     try:
-        with engine.connect() as conn:
-            assert conn.execute(text("SELECT count(*) FROM figures")).scalar_one() >= 60
-            with pytest.raises(Exception, match=r"readonly|read-only|query_only"):
-                conn.execute(text("DELETE FROM figures"))
+        assert conn.execute("SELECT count(*) FROM figures").fetchone()[0] >= 60
+        with pytest.raises(sqlite3.OperationalError, match=r"readonly|read-only|query_only"):
+            conn.execute("DELETE FROM figures")
     finally:
-        engine.dispose()
+        conn.close()
 
 
 def test_reference_opens_from_a_read_only_folder(fresh_db: Path, tmp_path: Path) -> None:

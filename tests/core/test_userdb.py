@@ -7,8 +7,9 @@ import pytest
 
 from zzdesk import paths
 from zzdesk.core.db import DatabaseError
+from zzdesk.core.models_meta import USER_SCHEMA_VERSION
 from zzdesk.core.store import DataStore
-from zzdesk.core.userdb import USER_SCHEMA_VERSION, open_user_db
+from zzdesk.core.userdb import open_user_db
 
 
 def test_user_db_lives_in_the_overridden_home(user_home: Path) -> None:
@@ -18,7 +19,7 @@ def test_user_db_lives_in_the_overridden_home(user_home: Path) -> None:
 
 def test_user_db_is_created_with_a_schema_version(tmp_path: Path) -> None:
     db = tmp_path / "sub" / "user.sqlite"
-    open_user_db(db).dispose()
+    open_user_db(db).close()
     with sqlite3.connect(db) as conn:
         version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
@@ -29,7 +30,7 @@ def test_user_db_is_created_with_a_schema_version(tmp_path: Path) -> None:
 
 def test_user_db_from_a_newer_version_is_refused_and_left_alone(tmp_path: Path) -> None:
     db = tmp_path / "user.sqlite"
-    open_user_db(db).dispose()
+    open_user_db(db).close()
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
     conn.close()
@@ -43,3 +44,11 @@ def test_store_opens_both_databases(user_home: Path) -> None:
     with DataStore(paths.reference_db_path(), paths.user_db_path()) as store:
         assert [t.name for t in store.themes()] == ["稳中求进", "提振消费", "新质生产力", "创新引领"]
     assert (user_home / "user.sqlite").is_file()
+
+
+def test_damaged_user_db_is_refused_not_overwritten(tmp_path: Path) -> None:
+    db = tmp_path / "user.sqlite"
+    db.write_bytes(b"garbage" * 1000)
+    with pytest.raises(DatabaseError, match="损坏"):
+        open_user_db(db)
+    assert db.read_bytes() == b"garbage" * 1000

@@ -41,14 +41,15 @@ def test_overview_has_headline_cards_and_chart(window: MainWindow) -> None:
     assert "来源" in chart.spec.source
 
 
-def test_chart_saves_png_and_copies(window: MainWindow, tmp_path: Path) -> None:
+def test_chart_saves_png_and_copies(window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
     page = window.show_page("overview")
     assert isinstance(page, OverviewPage)
     chart = page.charts[0]
+    qtbot.waitUntil(lambda: chart.isVisible() and chart.width() > 700)
     out = tmp_path / "图表.png"
     assert chart.save_png(str(out))
     image = QImage(str(out))
-    assert image.width() >= 2 * chart.width() - 2 and not image.isNull()
+    assert (image.width(), image.height()) == (2 * chart.width(), 2 * chart.height())  # 2x for print
     QApplication.clipboard().setPixmap(chart.image())
     assert not QApplication.clipboard().pixmap().isNull()
 

@@ -12,7 +12,7 @@ from zzdesk import paths
 from zzdesk.cli.table import render_table
 from zzdesk.core.build import build_reference_db
 from zzdesk.core.dataset import export_document
-from zzdesk.core.models import FIGURE_KINDS
+from zzdesk.core.models_meta import FIGURE_KINDS
 from zzdesk.core.records import KIND_LABELS
 from zzdesk.core.store import DataStore
 

@@ -101,12 +101,10 @@ def build_reference_db(source_dir: Path, out_path: Path) -> Path:
             entities: dict[str, Entity] = {}
             for src in sorted(reports, key=lambda r: (r.year, r.slug)):
                 _add_report(session, src, entities)
-        with Session(engine) as session:
-            docs = collect_documents(session)
     finally:
         engine.dispose()
     with sqlite3.connect(tmp) as conn:
-        build_search_index(conn, docs)
+        build_search_index(conn, collect_documents(conn))
     conn.close()
     # Shipped read-only: rollback journal (never WAL), compacted.
     with sqlite3.connect(tmp) as conn:

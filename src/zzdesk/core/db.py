@@ -1,25 +1,59 @@
-"""Opening the two databases with the settings each needs.
+"""Opening the databases with the settings each needs.
 
 The reference database ships with the app and is opened read-only (URI
 ``mode=ro``), so it works from a read-only install folder and cannot be
-changed by accident.  The user database is the only file zzdesk writes.
+changed by accident.  Reading uses plain sqlite3; SQLAlchemy (and its import
+time) is needed only to build or migrate a database.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, select
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
+from zzdesk.core.models_meta import SCHEMA_VERSION
 
-from zzdesk.core.models import SCHEMA_VERSION, Meta
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 class DatabaseError(RuntimeError):
     """A database is missing, damaged or of a version this program cannot read."""
+
+
+def open_read_only(path: Path, expected: int = SCHEMA_VERSION) -> sqlite3.Connection:
+    """A read-only connection to a report database, checked for schema and damage."""
+    if not path.is_file():
+        raise DatabaseError(f"找不到参考数据库：{path}")
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
+        conn.execute("PRAGMA query_only=ON")
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"数据库无法打开：{path}（{exc}）") from exc
+    try:
+        check_schema(conn, path, expected)
+    except DatabaseError:
+        conn.close()
+        raise
+    return conn
+
+
+def schema_version(conn: sqlite3.Connection) -> int | None:
+    """The version a zzdesk database records in its meta table; None when it has none."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return None if row is None else int(row[0])
+
+
+def check_schema(conn: sqlite3.Connection, path: Path, expected: int) -> None:
+    try:
+        version = schema_version(conn)
+    except (sqlite3.Error, ValueError) as exc:
+        raise DatabaseError(f"数据库已损坏或不是 zzdesk 数据库：{path}") from exc
+    if version is None:
+        raise DatabaseError(f"数据库缺少版本信息，不是 zzdesk 数据库：{path}")
+    if version != expected:
+        raise DatabaseError(f"数据库版本 {version} 与本程序（{expected}）不符：{path}")
 
 
 def _enable_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
@@ -28,48 +62,15 @@ def _enable_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _engine_for(connect: Any) -> Engine:
-    engine = create_engine("sqlite+pysqlite://", creator=connect)
-    event.listen(engine, "connect", _enable_foreign_keys)
-    return engine
-
-
-def open_read_only(path: Path) -> Engine:
-    """A read-only engine on a reference database, checked for schema and damage."""
-    if not path.is_file():
-        raise DatabaseError(f"找不到参考数据库：{path}")
-    uri = path.resolve().as_uri() + "?mode=ro"
-
-    def connect() -> sqlite3.Connection:
-        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        conn.execute("PRAGMA query_only=ON")
-        return conn
-
-    engine = _engine_for(connect)
-    check_schema(engine, path)
-    return engine
-
-
 def open_writable(path: Path) -> Engine:
-    """An engine that may write (build step, user database)."""
+    """A SQLAlchemy engine that may write (build step, schema creation)."""
+    from sqlalchemy import create_engine, event
+
     path.parent.mkdir(parents=True, exist_ok=True)
 
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(str(path), check_same_thread=False)
 
-    return _engine_for(connect)
-
-
-def check_schema(engine: Engine, path: Path, expected: int = SCHEMA_VERSION) -> None:
-    try:
-        with Session(engine) as session:
-            version = session.scalar(select(Meta.value).where(Meta.key == "schema_version"))
-    except (SQLAlchemyError, sqlite3.Error) as exc:
-        engine.dispose()
-        raise DatabaseError(f"数据库已损坏或不是 zzdesk 数据库：{path}") from exc
-    if version is None:
-        engine.dispose()
-        raise DatabaseError(f"数据库缺少版本信息，不是 zzdesk 数据库：{path}")
-    if int(version) != expected:
-        engine.dispose()
-        raise DatabaseError(f"数据库版本 {version} 与本程序（{expected}）不符：{path}")
+    engine = create_engine("sqlite+pysqlite://", creator=connect)
+    event.listen(engine, "connect", _enable_foreign_keys)
+    return engine

@@ -10,11 +10,23 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 1
+from zzdesk.core.models_meta import ENTITY_TYPES, FIGURE_KINDS, PASSAGE_SECTIONS, SCHEMA_VERSION
 
-FIGURE_KINDS = ("actual", "expected", "target")
-PASSAGE_SECTIONS = ("intro", "review", "plan", "caption")
-ENTITY_TYPES = ("project", "enterprise", "institution", "platform", "cluster", "place", "initiative")
+__all__ = [
+    "ENTITY_TYPES",
+    "FIGURE_KINDS",
+    "PASSAGE_SECTIONS",
+    "SCHEMA_VERSION",
+    "Base",
+    "Entity",
+    "EntityAlias",
+    "Figure",
+    "Mention",
+    "Meta",
+    "Passage",
+    "Report",
+    "Theme",
+]
 
 
 class Base(DeclarativeBase):

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from zzdesk.core.models import ENTITY_TYPES, FIGURE_KINDS, PASSAGE_SECTIONS
+from zzdesk.core.models_meta import ENTITY_TYPES, FIGURE_KINDS, PASSAGE_SECTIONS
 from zzdesk.core.text import repaired_paragraphs
 
 

@@ -7,9 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
-
 from zzdesk.core import queries
 from zzdesk.core.db import open_read_only
 from zzdesk.core.records import EntityRecord, FigureRecord, PassageRecord, ReportRecord, ThemeRecord
@@ -22,16 +19,19 @@ class DataStore:
 
     def __init__(self, reference_db: Path, user_db: Path | None = None) -> None:
         self.reference_path = reference_db
-        self.reference: Engine = open_read_only(reference_db)
-        self.user: Engine | None = open_user_db(user_db) if user_db is not None else None
-        self._search: SearchEngine | None = None
+        self.reference: sqlite3.Connection = open_read_only(reference_db)
+        self.user: sqlite3.Connection | None = None
+        try:
+            self.user = open_user_db(user_db) if user_db is not None else None
+        except BaseException:
+            self.reference.close()
+            raise
+        self.search_engine = SearchEngine(self.reference)
 
     def close(self) -> None:
-        if self._search is not None:
-            self._search.conn.close()
-        self.reference.dispose()
+        self.reference.close()
         if self.user is not None:
-            self.user.dispose()
+            self.user.close()
 
     def __enter__(self) -> DataStore:
         return self
@@ -40,33 +40,21 @@ class DataStore:
                  tb: TracebackType | None) -> None:
         self.close()
 
-    def _session(self) -> Session:
-        return Session(self.reference)
-
     def reports(self) -> list[ReportRecord]:
-        with self._session() as s:
-            return queries.reports(s)
+        return queries.reports(self.reference)
 
     def themes(self) -> list[ThemeRecord]:
-        with self._session() as s:
-            return queries.themes(s)
+        return queries.themes(self.reference)
 
     def passages(self) -> list[PassageRecord]:
-        with self._session() as s:
-            return queries.passages(s)
+        return queries.passages(self.reference)
 
     def figures(self, theme: str | None = None, period: int | None = None,
                 kinds: Sequence[str] | None = None) -> list[FigureRecord]:
-        with self._session() as s:
-            return queries.figures(s, theme=theme, period=period, kinds=kinds)
+        return queries.figures(self.reference, theme=theme, period=period, kinds=kinds)
 
     def entities(self) -> list[EntityRecord]:
-        with self._session() as s:
-            return queries.entities(s)
+        return queries.entities(self.reference)
 
     def search(self, query: str, types: Sequence[str] | None = None, limit: int = 50) -> list[SearchHit]:
-        if self._search is None:
-            # A plain read-only connection: search runs many small queries and wants no ORM overhead.
-            uri = self.reference_path.resolve().as_uri() + "?mode=ro"
-            self._search = SearchEngine(sqlite3.connect(uri, uri=True, check_same_thread=False))
-        return self._search.search(query, types=types, limit=limit)
+        return self.search_engine.search(query, types=types, limit=limit)

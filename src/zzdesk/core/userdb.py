@@ -1,51 +1,56 @@
 """The user's own database: the one file zzdesk writes.
 
 It starts empty but versioned, so later releases can migrate it; a database
-written by a newer zzdesk is refused rather than damaged.
+written by a newer zzdesk is refused and left untouched.  An existing,
+current database opens with plain sqlite3; SQLAlchemy is loaded only to
+create the schema.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Engine, String, Text, event, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
-
-from zzdesk.core.db import DatabaseError, check_schema, open_writable
-
-USER_SCHEMA_VERSION = 1
+from zzdesk.core.db import DatabaseError, check_schema, open_writable, schema_version
+from zzdesk.core.models_meta import USER_SCHEMA_VERSION
 
 
-class UserBase(DeclarativeBase):
-    pass
+def _create_schema(path: Path) -> None:
+    from sqlalchemy.orm import Session
 
+    from zzdesk.core.user_models import UserBase, UserMeta
 
-class UserMeta(UserBase):
-    __tablename__ = "meta"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
-
-
-def _wal(dbapi_connection: object, _record: object) -> None:
-    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.close()
-
-
-def open_user_db(path: Path) -> Engine:
-    """Open (creating if needed) the user database at *path*."""
-    try:
-        engine = open_writable(path)
-    except OSError as exc:
-        raise DatabaseError(f"无法创建用户数据文件夹：{path.parent}（{exc.strerror}）") from exc
-    event.listen(engine, "connect", _wal)
+    engine = open_writable(path)
     try:
         UserBase.metadata.create_all(engine)
         with Session(engine) as session, session.begin():
-            if session.scalar(select(UserMeta).where(UserMeta.key == "schema_version")) is None:
+            if session.get(UserMeta, "schema_version") is None:
                 session.add(UserMeta(key="schema_version", value=str(USER_SCHEMA_VERSION)))
-    except Exception as exc:
+    finally:
         engine.dispose()
-        raise DatabaseError(f"用户数据库无法打开：{path}（{exc.__class__.__name__}）") from exc
-    check_schema(engine, path, USER_SCHEMA_VERSION)
-    return engine
+
+
+def open_user_db(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the user database at *path*."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), check_same_thread=False)
+        try:
+            version = schema_version(conn)
+        except sqlite3.OperationalError:
+            version = None  # a new, empty file
+        except (sqlite3.DatabaseError, ValueError) as exc:
+            conn.close()
+            raise DatabaseError(f"用户数据库已损坏：{path}") from exc
+        if version is None:
+            conn.close()
+            _create_schema(path)
+            conn = sqlite3.connect(str(path), check_same_thread=False)
+        check_schema(conn, path, USER_SCHEMA_VERSION)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        return conn
+    except OSError as exc:
+        raise DatabaseError(f"无法创建用户数据：{path}（{exc.strerror or exc}）") from exc
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"用户数据库无法打开：{path}（{exc}）") from exc

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from zzdesk.ui.app import create_application, open_window
 from zzdesk.ui.pages.list_page import ListPage
+from zzdesk.ui.pages.overview import OverviewPage
 from zzdesk.ui.pages.theme_page import ThemePage
 
 
@@ -34,6 +35,8 @@ def render_all(reference_db: Path, user_dir: Path, out: Path, size: tuple[int, i
 
     for number, key in enumerate(window.page_keys(), start=1):
         page = window.show_page(key)
+        if isinstance(page, OverviewPage):
+            _ = page.charts  # normally built just after the first paint; a screenshot wants it now
         if isinstance(page, ListPage) and page.proxy.rowCount():
             page.table.selectRow(0)
         if isinstance(page, ThemePage) and page.cards:

@@ -103,8 +103,9 @@ class SearchBox(QLineEdit):
         corner = host.mapFromGlobal(self.mapToGlobal(QPoint(0, self.height() + 2)))
         width = min(900, max(560, self.width()), host.width() - 16)
         x = max(8, min(corner.x(), host.width() - width - 8))
-        rows = sum(1 + self.results.tree.topLevelItem(i).childCount()
-                   for i in range(self.results.tree.topLevelItemCount()))
+        tree = self.results.tree
+        rows = tree.topLevelItemCount() + sum(item.childCount() for i in range(tree.topLevelItemCount())
+                                              if (item := tree.topLevelItem(i)) is not None)
         height = min(460, 48 + max(rows, 2) * 22, host.height() - corner.y() - 12)
         self.results.setGeometry(x, corner.y(), width, height)
 

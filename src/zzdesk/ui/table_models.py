@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from pypinyin import Style, lazy_pinyin
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from zzdesk.core.indicators import describe
@@ -26,6 +25,8 @@ _PUNCTUATION = re.compile(r"[^\w]+")
 def pinyin_key(text: str) -> tuple[str, str]:
     """Chinese sorts by reading (as in a dictionary), then by the characters themselves;
     quotation marks and other punctuation do not count (“两新”政策 sorts under L)."""
+    from pypinyin import Style, lazy_pinyin  # 170 ms to import: only when a list is first sorted
+
     bare = _PUNCTUATION.sub("", text)
     return (" ".join(lazy_pinyin(bare, style=Style.TONE3, errors="default")).lower(), text)
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
-
-from sqlalchemy.orm import Session
 
 from zzdesk.core import queries
 from zzdesk.core.records import SECTION_LABELS
@@ -34,7 +33,7 @@ class SearchDoc:
         return (TYPE_ORDER.index(self.type), len(self.name), self.name)
 
 
-def collect_documents(session: Session) -> list[SearchDoc]:
+def collect_documents(session: sqlite3.Connection) -> list[SearchDoc]:
     """Every searchable item of a report database."""
     docs: list[SearchDoc] = []
     all_passages = queries.passages(session)

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from zzdesk.core.search.documents import TYPE_LABELS, TYPE_ORDER
-from zzdesk.core.search.index import number_key
 from zzdesk.core.search.query import (
     ALIAS_COLUMNS,
     NAME_COLUMNS,
@@ -23,7 +22,7 @@ from zzdesk.core.search.query import (
     pinyin_expr,
     text_expr,
 )
-from zzdesk.core.search.tokens import fold
+from zzdesk.core.search.tokens import fold, number_key
 
 SNIPPET_CONTEXT = 18
 _MAX_KEY = "\U0010ffff"

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from zzdesk.core.numbers import format_number
 from zzdesk.core.search.documents import SearchDoc
 from zzdesk.core.search.pinyin import head_keys, suffix_tokens
-from zzdesk.core.search.tokens import bigram_stream, fold, segments, unigram_stream
+from zzdesk.core.search.tokens import bigram_stream, fold, key_of, number_key, segments, unigram_stream
 
 DDL = (
     "DROP TABLE IF EXISTS search_docs",
@@ -40,16 +40,6 @@ def _streams(texts: Iterable[str]) -> tuple[str, str]:
         uni.append(unigram_stream(segs))
         bi.append(bigram_stream(segs))
     return " zzsep ".join(u for u in uni if u), " zzsep ".join(b for b in bi if b)
-
-
-def key_of(text: str) -> str:
-    """Lookup form of a name: folded units with boundaries removed (7+20 -> 720)."""
-    return "".join(segments(fold(text)).units)
-
-
-def number_key(text: str) -> str:
-    """Lookup form of a number as typed or stored: 5565.8, 6 (full-width folded)."""
-    return fold(text).strip().removesuffix(".0")
 
 
 def _keys(doc_id: int, doc: SearchDoc) -> list[tuple[str, str, int]]:

@@ -105,3 +105,13 @@ def bigram_stream(segs: Segments) -> str:
             parts.append(SEPARATOR)
         parts.extend(run_bigrams(run))
     return " ".join(parts)
+
+
+def key_of(text: str) -> str:
+    """Lookup form of a name: folded units with boundaries removed (7+20 -> 720)."""
+    return "".join(segments(fold(text)).units)
+
+
+def number_key(text: str) -> str:
+    """Lookup form of a number as typed or stored: 5565.8, 6 (full-width folded)."""
+    return fold(text).strip().removesuffix(".0")

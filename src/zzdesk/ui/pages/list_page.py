@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from zzdesk.core.records import ENTITY_TYPE_LABELS, KIND_LABELS, EntityRecord, FigureRecord
-from zzdesk.export.tables import write_csv, write_xlsx
 from zzdesk.ui.data import AppData
 from zzdesk.ui.detail import entity_html, figure_html
 from zzdesk.ui.pages.base import Page
@@ -216,6 +215,8 @@ class ListPage(Page):
         return headers, rows
 
     def export_to(self, path: Path) -> None:
+        from zzdesk.export.tables import write_csv, write_xlsx  # openpyxl loads only when exporting
+
         headers, rows = self.visible_table()
         if path.suffix.lower() == ".xlsx":
             report = self.data.report

@@ -3,15 +3,19 @@ year's targets, and a way into each theme."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from zzdesk.core.charts import headline_chart
 from zzdesk.core.indicators import headline_pairs
 from zzdesk.ui.cards import Card, indicator_card
-from zzdesk.ui.chart_view import ChartView
 from zzdesk.ui.data import AppData
 from zzdesk.ui.pages.base import Page, grid_of
+
+if TYPE_CHECKING:
+    from zzdesk.ui.chart_view import ChartView
 
 
 class OverviewPage(Page):
@@ -36,10 +40,17 @@ class OverviewPage(Page):
         for card in self.cards:
             card.activated.connect(self.figureActivated)
         layout.addLayout(grid_of(list(self.cards), 3))
-        chart = headline_chart(pairs, report.title, report.year)
-        self.charts = [ChartView(chart)] if chart else []
-        for view in self.charts:
-            layout.addWidget(view)
+        # Charts need pyqtgraph (and numpy), a sixth of a second to import: the cards paint
+        # first and the chart follows right after, in the space kept for it.
+        self._chart_spec = headline_chart(pairs, report.title, report.year)
+        self._chart_views: list[ChartView] | None = None
+        self._chart_pending = False
+        self._chart_slot = QVBoxLayout()
+        self._placeholder = QLabel("图表载入中……")
+        self._placeholder.setObjectName("pageSubtitle")
+        self._placeholder.setMinimumHeight(360)
+        self._chart_slot.addWidget(self._placeholder)
+        layout.addLayout(self._chart_slot)
         layout.addWidget(self._section("主题"))
         theme_cards: list[QWidget] = []
         for name in data.theme_names():
@@ -50,6 +61,24 @@ class OverviewPage(Page):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    @property
+    def charts(self) -> list[ChartView]:
+        if self._chart_views is None:
+            from zzdesk.ui.chart_view import ChartView
+
+            self._chart_views = [ChartView(self._chart_spec)] if self._chart_spec else []
+            self._placeholder.hide()
+            for view in self._chart_views:
+                self._chart_slot.addWidget(view)
+        return self._chart_views
+
+    def event(self, event: QEvent) -> bool:
+        # Build the chart once the cards are on screen: after the first paint, not before it.
+        if event.type() == QEvent.Type.Paint and self._chart_views is None and not self._chart_pending:
+            self._chart_pending = True
+            QTimer.singleShot(0, lambda: self.charts)
+        return super().event(event)
 
     def _section(self, text: str) -> QLabel:
         label = QLabel(text)

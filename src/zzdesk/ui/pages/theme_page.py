@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTextBrowser, QVBo
 
 from zzdesk.core.charts import theme_charts
 from zzdesk.ui.cards import figure_card
-from zzdesk.ui.chart_view import ChartView
 from zzdesk.ui.data import AppData
 from zzdesk.ui.detail import figure_html
 from zzdesk.ui.pages.base import Page, grid_of
@@ -53,6 +52,8 @@ class ThemePage(Page):
         title.setStyleSheet("font-size:15px;font-weight:bold;color:#7a1f1f")
         column.addWidget(title)
         column.addLayout(grid_of(list(self.cards.values()), 2))
+        from zzdesk.ui.chart_view import ChartView  # pyqtgraph: loaded with the first chart
+
         report = self.data.report
         self.charts = [ChartView(spec) for spec in theme_charts(figures, report.title, report.year, self.theme)]
         if self.charts:
