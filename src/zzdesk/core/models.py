@@ -33,10 +33,16 @@ class Base(DeclarativeBase):
     pass
 
 
-class Meta(Base):
+class MetaColumns:
+    """Key/value facts about a database (its schema version first); both databases have one."""
+
     __tablename__ = "meta"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class Meta(MetaColumns, Base):
+    pass
 
 
 class Report(Base):
