@@ -189,3 +189,22 @@ def test_window_remembers_its_page(data: AppData, qtbot: QtBot, user_home: Path)
 def test_about_names_version_and_source(window: MainWindow) -> None:
     text = window.about_text()
     assert "zzdesk 0." in text and "政府工作报告里的" in text and "字体" in text
+
+
+def test_window_remembers_splitters(data: AppData, qtbot: QtBot, user_home: Path) -> None:
+    first = MainWindow(data, user_home / "window.ini")
+    qtbot.addWidget(first)
+    first.resize(1400, 900)
+    first.show()
+    page = first.show_page("figures")
+    assert isinstance(page, ListPage)
+    page.splitter.setSizes([300, 900])
+    wanted = page.splitter.sizes()
+    first.close()
+    second = MainWindow(data, user_home / "window.ini")
+    qtbot.addWidget(second)
+    second.resize(1400, 900)
+    second.show()
+    again = second.show_page("figures")
+    assert isinstance(again, ListPage)
+    qtbot.waitUntil(lambda: again.splitter.sizes() == wanted)

@@ -102,10 +102,9 @@ class MainWindow(QMainWindow):
         page.entityActivated.connect(self.open_entity)
         page.passageRequested.connect(self.open_passage)
         page.themeRequested.connect(lambda name: self.show_page(f"theme:{name}"))
-        splitter_state = self.settings.value(f"splitters/{key}")
-        for splitter in page.findChildren(QSplitter):
-            if isinstance(splitter_state, QByteArray) and splitter is getattr(page, "splitter", None):
-                splitter.restoreState(splitter_state)
+        splitter, state = getattr(page, "splitter", None), self.settings.value(f"splitters/{key}")
+        if isinstance(splitter, QSplitter) and isinstance(state, QByteArray):
+            splitter.restoreState(state)
         return page
 
     def show_page(self, key: str) -> Page:
