@@ -1,0 +1,107 @@
+"""`zzdesk briefing` and `zzdesk fonts`: printable briefings without opening the window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from zzdesk.cli.data_commands import CommandError, open_store
+from zzdesk.core.briefing import TEMPLATES, BriefingData, BriefingSpec, build_document, theme_items
+
+
+def _qt() -> None:
+    """A Qt application for fonts and painting; no display needed."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from zzdesk.export.fonts import register_bundled_fonts
+
+    if QGuiApplication.instance() is None:
+        QGuiApplication(sys.argv[:1])  # kept alive by Qt itself until exit
+    register_bundled_fonts()
+
+
+def cmd_briefing(args: argparse.Namespace) -> int:
+    from zzdesk.export.pdf import check_writable
+
+    for target in (args.pdf, args.docx):
+        if target:
+            try:
+                check_writable(Path(target))
+            except OSError as exc:
+                raise CommandError(str(exc)) from exc
+    with open_store(args) as store:
+        report = store.reports()[-1]
+        known = [t.name for t in store.themes() if t.report_id == report.id]
+        for name in args.theme or ():
+            if name not in known:
+                raise CommandError(f"没有名为「{name}」的主题（可选：{'、'.join(known)}）")
+        themes = args.theme or known
+        data = BriefingData(report, [f for f in store.figures() if f.report_id == report.id],
+                            [p for p in store.passages() if p.report_id == report.id], store.entities())
+    title = args.title or (f"{report.region}{report.year}年政府工作报告要点" if not args.theme
+                           else f"{report.region}{report.year}年政府工作报告：{'、'.join(themes)}")
+    spec = BriefingSpec(title=title, items=theme_items(themes, with_headlines=not args.theme),
+                        template=args.template, issuer=args.issuer, issued=args.date or date.today(),
+                        issue=args.issue, copies=args.copies, report_to=args.report_to, send_to=args.send_to,
+                        distribute_to=args.distribute_to)
+    document = build_document(spec, data)
+    _qt()
+    if args.pdf:
+        from zzdesk.export.pdf import write_pdf
+
+        try:
+            pages = write_pdf(document, Path(args.pdf))
+        except OSError as exc:
+            raise CommandError(str(exc)) from exc
+        print(f"已写入 {args.pdf}（{pages} 页）", file=sys.stderr)
+    if args.docx:
+        from zzdesk.export.docx import write_docx
+
+        try:
+            write_docx(document, Path(args.docx))
+        except OSError as exc:
+            raise CommandError(str(exc)) from exc
+        print(f"已写入 {args.docx}", file=sys.stderr)
+    return 0
+
+
+def cmd_fonts(_args: argparse.Namespace) -> int:
+    _qt()
+    from zzdesk.export.fonts import font_report
+
+    for role in font_report():
+        print(role.note + ("（警告：使用替代字体）" if role.bundled and role.role != "ui" else ""))
+    return 0
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期应写成 2025-03-05，而不是「{text}」") from exc
+
+
+def register(sub: Any) -> None:
+    brief = sub.add_parser("briefing", help="生成简报或汇报材料（PDF / DOCX）")
+    brief.add_argument("--theme", action="append", metavar="NAME", help="只包含该主题（可重复；默认全部主题）")
+    brief.add_argument("--template", choices=list(TEMPLATES), default="jianbao",
+                       help="jianbao 简报（红色报头）/ report 汇报材料")
+    brief.add_argument("--title", help="标题")
+    brief.add_argument("--pdf", metavar="FILE", help="输出 PDF 文件")
+    brief.add_argument("--docx", metavar="FILE", help="输出 Word 文件")
+    brief.add_argument("--issuer", default="", help="编印单位")
+    brief.add_argument("--issue", default="第1期", help="期号，如 第3期")
+    brief.add_argument("--date", type=_date, help="日期，如 2025-03-05（默认今天）")
+    brief.add_argument("--copies", type=int, help="共印份数")
+    brief.add_argument("--report-to", default="", help="报：")
+    brief.add_argument("--send-to", default="", help="送：")
+    brief.add_argument("--distribute-to", default="", help="发：")
+    brief.set_defaults(handler=cmd_briefing)
+    fonts = sub.add_parser("fonts", help="列出简报各字体角色实际使用的字体")
+    fonts.set_defaults(handler=cmd_fonts)

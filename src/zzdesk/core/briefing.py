@@ -1,0 +1,270 @@
+"""A briefing: what the user chose (BriefingSpec) and the document built from it.
+
+The document is a plain list of blocks (headings, paragraphs, figure tables,
+charts) plus numbered sources; the PDF, print and DOCX writers only lay it
+out.  Every figure that reaches paper gets a source number pointing to its
+report and exact sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from zzdesk.core.charts import ChartSpec, headline_chart, theme_charts
+from zzdesk.core.indicators import describe, headline_pairs
+from zzdesk.core.records import (
+    ENTITY_TYPE_LABELS,
+    KIND_LABELS,
+    SECTION_LABELS,
+    EntityRecord,
+    FigureRecord,
+    PassageRecord,
+    ReportRecord,
+)
+
+TEMPLATES = {"jianbao": "简报", "report": "汇报材料"}
+MARKINGS = ("内部资料 注意保存", "")
+CHINESE_NUMBERS = "一二三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class BriefingItem:
+    kind: str  # theme | figure | entity | passage | chart | headlines
+    ref: str  # theme name, record id, or chart key
+
+
+@dataclass(frozen=True)
+class BriefingSpec:
+    title: str
+    items: tuple[BriefingItem, ...]
+    template: str = "jianbao"
+    bulletin_name: str = "工作简报"
+    issue: str = "第1期"
+    issuer: str = ""
+    issued: date = field(default_factory=date.today)
+    marking: str = "内部资料 注意保存"
+    note: str = ""  # 按语
+    report_to: str = ""  # 报
+    send_to: str = ""  # 送
+    distribute_to: str = ""  # 发
+    copies: int | None = None
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["issued"] = self.issued.isoformat()
+        return json.dumps(data, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> BriefingSpec:
+        data: dict[str, Any] = json.loads(text)
+        data["issued"] = date.fromisoformat(data["issued"])
+        data["items"] = tuple(BriefingItem(**item) for item in data["items"])
+        return cls(**data)
+
+
+def chinese_date(day: date) -> str:
+    """2025年3月5日: Arabic numerals, no zero padding (GB/T 9704)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def chinese_ordinal(n: int) -> str:
+    if n <= 10:
+        return CHINESE_NUMBERS[n - 1]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CHINESE_NUMBERS[tens - 1]) + "十" + (CHINESE_NUMBERS[ones - 1] if ones else "")
+
+
+# Blocks -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 1: 一、 (黑体)  2: （一） (楷体)  3: 1. (仿宋加粗)
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    sources: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class TableRow:
+    indicator: str
+    when: str  # 2024年实绩
+    value: str  # 增长5.7%
+    unit: str
+    source: int
+
+
+@dataclass(frozen=True)
+class FigureTable:
+    rows: tuple[TableRow, ...]
+
+
+@dataclass(frozen=True)
+class ChartBlock:
+    spec: ChartSpec
+    sources: tuple[int, ...]
+
+
+Block = Heading | Paragraph | FigureTable | ChartBlock
+
+
+@dataclass(frozen=True)
+class Source:
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    spec: BriefingSpec
+    blocks: tuple[Block, ...]
+    sources: tuple[Source, ...]
+    report: ReportRecord
+
+
+@dataclass(frozen=True)
+class BriefingData:
+    """What a briefing is built from: one report's records."""
+
+    report: ReportRecord
+    figures: Sequence[FigureRecord]
+    passages: Sequence[PassageRecord]
+    entities: Sequence[EntityRecord]
+
+    def where(self, passage_id: int) -> str:
+        passage = next(p for p in self.passages if p.id == passage_id)
+        section = SECTION_LABELS[passage.section]
+        return "·".join(x for x in (passage.theme, section) if x)
+
+
+class _Builder:
+    def __init__(self, data: BriefingData) -> None:
+        self.data = data
+        self.blocks: list[Block] = []
+        self.sources: list[Source] = []
+        self._numbers: dict[tuple[object, ...], int] = {}
+        self._level1 = 0
+        self._level2 = 0
+
+    def cite_figure(self, figure: FigureRecord) -> int:
+        """Figures from one sentence share one source entry: the sentence, quoted in full."""
+        report = self.data.report
+        return self._cite(("sentence", figure.passage_id, figure.quote),
+                          f"《{report.title}》（{report.year}年，{report.region}）{self.data.where(figure.passage_id)}："
+                          f"“{figure.quote}”")
+
+    def cite_passage(self, passage: PassageRecord) -> int:
+        report = self.data.report
+        return self._cite(("passage", passage.id),
+                          f"《{report.title}》（{report.year}年，{report.region}）{self.data.where(passage.id)}，全段照录")
+
+    def _cite(self, key: tuple[object, ...], text: str) -> int:
+        if key not in self._numbers:
+            self._numbers[key] = len(self.sources) + 1
+            self.sources.append(Source(self._numbers[key], text))
+        return self._numbers[key]
+
+    def heading1(self, text: str) -> None:
+        self._level1 += 1
+        self._level2 = 0
+        self.blocks.append(Heading(1, f"{chinese_ordinal(self._level1)}、{text}"))
+
+    def heading2(self, text: str) -> None:
+        self._level2 += 1
+        self.blocks.append(Heading(2, f"（{chinese_ordinal(self._level2)}）{text}"))
+
+    def table(self, figures: Sequence[FigureRecord]) -> None:
+        rows = tuple(
+            TableRow(f.indicator, f"{f.period}年{KIND_LABELS[f.kind]}", describe(f), f.unit, self.cite_figure(f))
+            for f in figures)
+        if rows:
+            self.blocks.append(FigureTable(rows))
+
+    def chart(self, spec: ChartSpec) -> None:
+        by_id = {f.id: f for f in self.data.figures}
+        self.blocks.append(ChartBlock(spec, tuple(self.cite_figure(by_id[i]) for i in spec.figure_ids)))
+
+    def passage(self, passage: PassageRecord) -> None:
+        # The paragraph is the report's own text, its figures in its own words: cite the passage.
+        self.blocks.append(Paragraph(passage.text, (self.cite_passage(passage),)))
+
+    # Items ----------------------------------------------------------------------------------------
+
+    def headlines(self) -> None:
+        pairs = headline_pairs(self.data.figures)
+        self.heading1("主要指标")
+        self.table([f for p in pairs for f in (p.result, p.target) if f is not None])
+        chart = headline_chart(pairs, self.data.report.title, self.data.report.year)
+        if chart is not None:
+            self.chart(chart)
+
+    def theme(self, name: str) -> None:
+        report = self.data.report
+        self.heading1(name)
+        for section, title in (("review", f"{report.review_year}年{SECTION_LABELS['review']}"),
+                               ("plan", f"{report.year}年{SECTION_LABELS['plan']}")):
+            own = [p for p in self.data.passages if p.theme == name and p.section == section]
+            if own:
+                self.heading2(title)
+                for passage in own:
+                    self.passage(passage)
+        figures = [f for f in self.data.figures if f.theme == name]
+        if figures:
+            self.heading2("主要指标")
+            self.table(figures)
+            for spec in theme_charts(figures, report.title, report.year, name):
+                self.chart(spec)
+
+
+def build_document(spec: BriefingSpec, data: BriefingData) -> Document:
+    builder = _Builder(data)
+    if spec.note.strip():
+        builder.blocks.append(Paragraph(f"按语：{spec.note.strip()}"))
+    loose_figures: list[FigureRecord] = []
+
+    def flush_figures() -> None:
+        if loose_figures:
+            builder.table(list(loose_figures))
+            loose_figures.clear()
+
+    figures = {str(f.id): f for f in data.figures}
+    entities = {str(e.id): e for e in data.entities}
+    passages = {str(p.id): p for p in data.passages}
+    for item in spec.items:
+        if item.kind != "figure":
+            flush_figures()
+        if item.kind == "headlines":
+            builder.headlines()
+        elif item.kind == "theme":
+            builder.theme(item.ref)
+        elif item.kind == "figure" and item.ref in figures:
+            loose_figures.append(figures[item.ref])
+        elif item.kind == "passage" and item.ref in passages:
+            builder.passage(passages[item.ref])
+        elif item.kind == "entity" and item.ref in entities:
+            entity = entities[item.ref]
+            for mention in entity.mentions:
+                passage = passages[str(mention.passage_id)]
+                number = builder.cite_passage(passage)
+                builder.blocks.append(Paragraph(f"{entity.name}（{ENTITY_TYPE_LABELS[entity.type]}）：{mention.quote}",
+                                                (number,)))
+        elif item.kind == "chart":
+            theme_name = item.ref.split("/", 1)[0]
+            own = [f for f in data.figures if f.theme == theme_name]
+            for chart in theme_charts(own, data.report.title, data.report.year, theme_name):
+                if chart.key == item.ref:
+                    builder.chart(chart)
+    flush_figures()
+    return Document(spec, tuple(builder.blocks), tuple(builder.sources), data.report)
+
+
+def theme_items(themes: Sequence[str], with_headlines: bool) -> tuple[BriefingItem, ...]:
+    head = (BriefingItem("headlines", ""),) if with_headlines else ()
+    return head + tuple(BriefingItem("theme", name) for name in themes)

@@ -1,0 +1,117 @@
+"""`zzdesk briefing` end to end: real PDF and DOCX files, checked with poppler's tools."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "briefing"
+MM = 72 / 25.4
+TYPE_AREA = (28 * MM, 37 * MM, (28 + 156) * MM, (37 + 225) * MM)  # left, top, right, bottom in points
+
+
+def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
+    env["ZZDESK_HOME"] = str(home)
+    return subprocess.run([sys.executable, "-m", "zzdesk", *args], capture_output=True, text=True, env=env,
+                          timeout=180, check=False)
+
+
+def tool(*args: str) -> str:
+    if shutil.which(args[0]) is None:
+        pytest.fail(f"缺少 {args[0]}：请运行 scripts/run-tests.sh（会安装 poppler-utils）")
+    return subprocess.run(list(args), capture_output=True, text=True, check=True, timeout=120).stdout
+
+
+@pytest.fixture(scope="module", params=["jianbao", "report"])
+def outputs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, Path]:
+    template = request.param
+    folder = tmp_path_factory.mktemp(template)
+    pdf, word = folder / "简报.pdf", folder / "简报.docx"
+    result = run("briefing", "--template", template, "--title", "郑州市政府工作报告要点摘编", "--pdf", str(pdf),
+                 "--docx", str(word), "--issuer", "市政府办公厅", "--date", "2025-03-05", "--copies", "60",
+                 "--report-to", "市委办公厅", home=folder)
+    assert result.returncode == 0, result.stderr
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    tool("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+         str(ARTIFACTS / f"{template}-page1"))
+    return template, pdf, word
+
+
+def test_pdf_text_has_title_figures_and_sources(outputs: tuple[str, Path, Path]) -> None:
+    _, pdf, _ = outputs
+    text = re.sub(r"\s+", "", tool("pdftotext", "-layout", str(pdf), "-"))
+    for expected in ("郑州市政府工作报告要点摘编", "一、主要指标", "增长5.7%", "5565.8亿元", "突破100亿元",
+                     "超1.45万亿元", "数据来源", "地区生产总值超1.45万亿元、增长5.7%", "—1—"):
+        assert expected in text, expected
+
+
+def test_pdf_is_a4_with_embedded_cjk_fonts(outputs: tuple[str, Path, Path]) -> None:
+    _, pdf, _ = outputs
+    info = tool("pdfinfo", str(pdf))
+    assert re.search(r"Page size:\s+595(\.\d+)? x 842(\.\d+)? pts \(A4\)", info), info
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) >= 8  # type: ignore[union-attr]
+    fonts = tool("pdffonts", str(pdf)).splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # every font embedded
+    assert any("CJK" in line or "Kai" in line for line in fonts)
+
+
+def test_pdf_text_lies_within_the_type_area(outputs: tuple[str, Path, Path]) -> None:
+    _, pdf, _ = outputs
+    html = tool("pdftotext", "-bbox", str(pdf), "-")
+    left, top, right, bottom = TYPE_AREA
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html)
+    assert len(words) > 500
+    tolerance = 1.5
+    for x0, y0, x1, y1, word in words:
+        x0, y0, x1, y1 = map(float, (x0, y0, x1, y1))
+        assert left - tolerance <= x0 and x1 <= right + tolerance, (word, x0, x1)
+        if y1 > bottom + tolerance:
+            # Only the page number may sit below the type area: about 7 mm under it.
+            assert re.fullmatch(r"—|\d+", word) and y0 < bottom + 15 * MM, (word, y0, y1)
+        else:
+            assert y0 >= top - tolerance, (word, y0)
+
+
+def test_docx_reopens_with_the_same_text(outputs: tuple[str, Path, Path]) -> None:
+    template, pdf, word = outputs
+    document = docx.Document(str(word))
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert "郑州市政府工作报告要点摘编" in text and "一、主要指标" in text and "数据来源" in text
+    assert "增长5.7%" in cells and "5565.8亿元" in cells
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"简报标题", "简报正文", "一级标题", "二级标题", "数据来源"} <= styles
+    assert ("报头名称" in styles) == (template == "jianbao")
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert (round(section.top_margin.mm), round(section.left_margin.mm)) == (37, 28)
+    assert len(document.inline_shapes) >= 4  # charts as pictures
+    # Page numbers and source markers interrupt the running text in the PDF's text layer.
+    pdf_text = re.sub(r"—\d+—|\[[\d,–]+\]", "", re.sub(r"\s+", "", tool("pdftotext", str(pdf), "-")))
+    body = [p.text for p in document.paragraphs if p.style.name == "简报正文" and len(p.text) > 20]
+    assert len(body) == 10  # every themed passage of the report
+    for text in body:
+        assert re.sub(r"\[[\d,–]+\]$", "", re.sub(r"\s+", "", text)) in pdf_text  # same body text in both
+
+
+def test_unknown_theme_and_unwritable_path(tmp_path: Path) -> None:
+    result = run("briefing", "--theme", "火星", "--pdf", str(tmp_path / "a.pdf"), home=tmp_path)
+    assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1 and "火星" in result.stderr
+    result = run("briefing", "--pdf", str(tmp_path / "no" / "such" / "a.pdf"), home=tmp_path)
+    assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
+    assert "无法写入" in result.stderr
+
+
+def test_font_report(tmp_path: Path) -> None:
+    result = run("fonts", home=tmp_path)
+    assert result.returncode == 0
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 6 and any(line.startswith("仿宋：") for line in lines)
