@@ -56,5 +56,11 @@ class DataStore:
     def entities(self) -> list[EntityRecord]:
         return queries.entities(self.reference)
 
+    @property
+    def user_db(self) -> sqlite3.Connection:
+        if self.user is None:
+            raise RuntimeError("没有打开用户数据库")
+        return self.user
+
     def search(self, query: str, types: Sequence[str] | None = None, limit: int = 50) -> list[SearchHit]:
         return self.search_engine.search(query, types=types, limit=limit)

@@ -1,9 +1,9 @@
-"""Typed tables of the user's database.  Empty but versioned for now; saved briefings,
-notes and imported reports will live here."""
+"""Typed tables of the user's database: saved briefings now; notes and imported reports later."""
 
 from __future__ import annotations
 
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy import String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from zzdesk.core.models import MetaColumns
 
@@ -14,3 +14,13 @@ class UserBase(DeclarativeBase):
 
 class UserMeta(MetaColumns, UserBase):
     pass
+
+
+class SavedBriefing(UserBase):
+    __tablename__ = "briefings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    template: Mapped[str] = mapped_column(String(16))
+    spec_json: Mapped[str] = mapped_column(Text)  # BriefingSpec.to_json()
+    created: Mapped[str] = mapped_column(String(32))  # ISO timestamps, local time
+    updated: Mapped[str] = mapped_column(String(32))

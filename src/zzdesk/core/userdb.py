@@ -15,7 +15,12 @@ from zzdesk.core.db import DatabaseError, check_schema, open_writable, schema_ve
 from zzdesk.core.models_meta import USER_SCHEMA_VERSION
 
 
-def _create_schema(path: Path) -> None:
+def _create_or_upgrade(path: Path) -> None:
+    """Create the tables this version needs (new ones only) and record the version.
+
+    Upgrades so far only add tables, which create_all does without touching existing
+    rows; a migration that changes a table will need Alembic and a backup first.
+    """
     from sqlalchemy.orm import Session
 
     from zzdesk.core.user_models import UserBase, UserMeta
@@ -24,8 +29,11 @@ def _create_schema(path: Path) -> None:
     try:
         UserBase.metadata.create_all(engine)
         with Session(engine) as session, session.begin():
-            if session.get(UserMeta, "schema_version") is None:
+            meta = session.get(UserMeta, "schema_version")
+            if meta is None:
                 session.add(UserMeta(key="schema_version", value=str(USER_SCHEMA_VERSION)))
+            else:
+                meta.value = str(USER_SCHEMA_VERSION)
     finally:
         engine.dispose()
 
@@ -42,9 +50,9 @@ def open_user_db(path: Path) -> sqlite3.Connection:
         except (sqlite3.DatabaseError, ValueError) as exc:
             conn.close()
             raise DatabaseError(f"用户数据库已损坏：{path}") from exc
-        if version is None:
+        if version is None or version < USER_SCHEMA_VERSION:
             conn.close()
-            _create_schema(path)
+            _create_or_upgrade(path)
             conn = sqlite3.connect(str(path), check_same_thread=False)
         check_schema(conn, path, USER_SCHEMA_VERSION)
         conn.execute("PRAGMA journal_mode=WAL")

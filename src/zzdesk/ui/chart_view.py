@@ -40,6 +40,7 @@ class ChartView(QWidget):
     """One chart with its title, legend, plot and source line."""
 
     saved = Signal(str)
+    addRequested = Signal(str)  # the chart's key, for "加入简报"
 
     def __init__(self, spec: ChartSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +148,8 @@ class ChartView(QWidget):
         menu = QMenu(self)
         menu.addAction("保存为 PNG…", self._save_dialog)
         menu.addAction("复制图片", lambda: QGuiApplication.clipboard().setPixmap(self.image()))
+        menu.addSeparator()
+        menu.addAction("加入简报", lambda: self.addRequested.emit(self.spec.key))
         menu.exec(self.mapToGlobal(pos))
 
     def _save_dialog(self) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from zzdesk import __version__
+from zzdesk.core.briefing import BriefingItem
 from zzdesk.core.search import SearchHit
 from zzdesk.export.fonts import font_report
 from zzdesk.ui import tasks
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         entries += [(f"theme:{name}", name) for name in self.data.theme_names()]
         entries += [("report", "报告原文")]
         entries += [(key, title) for key, (title, _, _) in LISTS.items()]
+        entries += [("composer", "简报")]
         for key, text in entries:
             item = QListWidgetItem(("    " if key.startswith("theme:") else "") + text)
             item.setData(KEY_ROLE, key)
@@ -96,12 +98,17 @@ class MainWindow(QMainWindow):
             page = ReportPage(self.data)
         elif key.startswith("theme:"):
             page = ThemePage(self.data, key.removeprefix("theme:"))
+        elif key == "composer":
+            from zzdesk.ui.pages.composer_page import ComposerPage
+
+            page = ComposerPage(self.data)
         else:
             page = ListPage(self.data, key)
         page.figureActivated.connect(self.open_figure)
         page.entityActivated.connect(self.open_entity)
         page.passageRequested.connect(self.open_passage)
         page.themeRequested.connect(lambda name: self.show_page(f"theme:{name}"))
+        page.briefingItem.connect(self.add_to_briefing)
         splitter, state = getattr(page, "splitter", None), self.settings.value(f"splitters/{key}")
         if isinstance(splitter, QSplitter) and isinstance(state, QByteArray):
             splitter.restoreState(state)
@@ -167,6 +174,37 @@ class MainWindow(QMainWindow):
         else:
             self.open_entity(hit.id)
 
+    # Briefing -----------------------------------------------------------------------------------
+
+    def composer(self) -> Page:
+        """The composer page, created on first use without switching to it."""
+        if "composer" not in self.pages:
+            page = self.pages["composer"] = self._make_page("composer")
+            self.stack.addWidget(page)
+        return self.pages["composer"]
+
+    def add_to_briefing(self, item: object) -> None:
+        from zzdesk.ui.pages.composer_page import ComposerPage
+
+        page = self.composer()
+        assert isinstance(page, ComposerPage)
+        page.add_item(item)  # type: ignore[arg-type]
+        self.statusBar().showMessage(f"已加入简报“{page.title_edit.text()}”：{page.describe(item)}"  # type: ignore[arg-type]
+                                     "（Ctrl+0 打开简报）", 6000)
+
+    def offer_undo(self, message: str, undo: object) -> None:
+        self._undo = undo
+        self.undo_action.setEnabled(True)
+        self.undo_action.setText(f"撤销：{message}")
+        self.statusBar().showMessage(f"{message}。按 Ctrl+Z 撤销。", 10000)
+
+    def undo(self) -> None:
+        undo, self._undo = getattr(self, "_undo", None), None
+        self.undo_action.setEnabled(False)
+        self.undo_action.setText("撤销")
+        if callable(undo):
+            undo()
+
     # Menus and shortcuts ----------------------------------------------------------------------
 
     def _menus(self) -> None:
@@ -179,6 +217,15 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        edit_menu = self.menuBar().addMenu("编辑(&E)")
+        self.undo_action = QAction("撤销", self, shortcut=QKeySequence("Ctrl+Z"))
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(self.undo)
+        edit_menu.addAction(self.undo_action)
+        add = QAction("加入简报", self, shortcut=QKeySequence("Ctrl+B"))
+        add.triggered.connect(self._add_current)
+        edit_menu.addAction(add)
+
         view_menu = self.menuBar().addMenu("视图(&V)")
         find = QAction("搜索(&S)", self)
         find.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
@@ -188,7 +235,9 @@ class MainWindow(QMainWindow):
         for number, key in enumerate(self.page_keys(), start=1):
             title = self.nav.item(number - 1).text().strip()
             action = QAction(title, self)
-            if number <= 9:
+            if key == "composer":
+                action.setShortcut(QKeySequence("Ctrl+0"))
+            elif number <= 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, k=key: self.show_page(k))
             view_menu.addAction(action)
@@ -197,6 +246,13 @@ class MainWindow(QMainWindow):
         about = QAction("关于 zzdesk(&A)", self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def _add_current(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, ListPage):
+            page.add_current_to_briefing()
+        elif isinstance(page, ThemePage):
+            self.add_to_briefing(BriefingItem("theme", page.theme))
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -243,6 +299,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.search.timer.stop()  # no search may run once the window (and its data) is gone
+        composer = self.pages.get("composer")
+        if composer is not None and hasattr(composer, "flush"):
+            composer.flush()  # nothing typed into a briefing is lost on close
         for page in self.pages.values():
             if isinstance(page, ListPage):
                 page.stop_timers()

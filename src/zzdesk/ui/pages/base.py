@@ -11,6 +11,7 @@ class Page(QWidget):
     entityActivated = Signal(int)
     passageRequested = Signal(int, int)  # passage id, figure id (or 0)
     themeRequested = Signal(str)
+    briefingItem = Signal(object)  # a BriefingItem to add to the briefing being composed
 
     title = ""
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zzdesk.core.briefing import BriefingItem
 from zzdesk.core.records import ENTITY_TYPE_LABELS, KIND_LABELS, EntityRecord, FigureRecord
 from zzdesk.ui.data import AppData
 from zzdesk.ui.detail import entity_html, figure_html
@@ -128,6 +129,11 @@ class ListPage(Page):
         self.columns_button.setToolTip("选择显示哪些列")
         self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         row.addWidget(self.columns_button)
+        self.add_button = QToolButton()
+        self.add_button.setText("加入简报")
+        self.add_button.setToolTip("把选中的一行加入正在编辑的简报（Ctrl+B）")
+        self.add_button.clicked.connect(self.add_current_to_briefing)
+        row.addWidget(self.add_button)
         self.export_button = QToolButton()
         self.export_button.setText("导出…")
         self.export_button.setToolTip("把当前显示的行导出为 Excel 或 CSV（Ctrl+E）")
@@ -172,6 +178,12 @@ class ListPage(Page):
                 self.table.scrollTo(index)
                 return True
         return False
+
+    def add_current_to_briefing(self) -> None:
+        record = self.current_record()
+        if record is not None:
+            kind = "figure" if isinstance(record, FigureRecord) else "entity"
+            self.briefingItem.emit(BriefingItem(kind, str(record.id)))
 
     def _selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         record = self.current_record()

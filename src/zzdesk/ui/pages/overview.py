@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from zzdesk.core.briefing import BriefingItem
 from zzdesk.core.charts import headline_chart
 from zzdesk.core.indicators import headline_pairs
 from zzdesk.ui.cards import Card, indicator_card
@@ -71,6 +72,7 @@ class OverviewPage(Page):
             self._placeholder.hide()
             for view in self._chart_views:
                 self._chart_slot.addWidget(view)
+                view.addRequested.connect(lambda _key: self.briefingItem.emit(BriefingItem("headlines", "")))
         return self._chart_views
 
     def event(self, event: QEvent) -> bool:

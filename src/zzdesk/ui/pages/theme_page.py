@@ -4,8 +4,9 @@ cards, and the charts its figures call for."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
+from zzdesk.core.briefing import BriefingItem
 from zzdesk.core.charts import theme_charts
 from zzdesk.ui.cards import figure_card
 from zzdesk.ui.data import AppData
@@ -24,6 +25,10 @@ class ThemePage(Page):
         entities = [e for e in data.entities if theme in e.themes]
         self.header(layout, theme, f"{len(figures)} 项指标 · {len(entities)} 个项目、企业和举措 · "
                     "点击文中标出的数字或右侧卡片查看原句")
+        add = QPushButton("加入简报")
+        add.setToolTip("把这个主题（原文、指标和图表）加入正在编辑的简报")
+        add.clicked.connect(lambda: self.briefingItem.emit(BriefingItem("theme", theme)))
+        layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QSplitter(Qt.Orientation.Vertical)
         self.text = ReportText(data, data.passages_of(theme))
@@ -62,6 +67,7 @@ class ThemePage(Page):
             column.addWidget(title)
         for chart in self.charts:
             column.addWidget(chart)
+            chart.addRequested.connect(lambda key: self.briefingItem.emit(BriefingItem("chart", key)))
         column.addStretch(1)
         scroll.setWidget(body)
         self.figure_scroll = scroll
