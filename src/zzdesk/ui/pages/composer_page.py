@@ -3,6 +3,7 @@ keep it in the user's database, preview, print, and export to PDF and Word."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -57,6 +58,15 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 31
 AUTOSAVE_MS = 800
 
 
+def button_row(buttons: tuple[tuple[str, Callable[[], None]], ...]) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for text, slot in buttons:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+    return row
+
+
 def blank_spec(data: AppData) -> BriefingSpec:
     report = data.report
     return BriefingSpec(title=f"{report.region}{report.year}年政府工作报告要点",
@@ -98,13 +108,8 @@ class ComposerPage(Page):
         self.saved = QListWidget()
         self.saved.currentItemChanged.connect(self._picked)
         column.addWidget(self.saved)
-        row = QHBoxLayout()
-        for text, slot in (("新建", self.new_briefing), ("复制", self.duplicate_current),
-                           ("删除", self.delete_current)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        column.addLayout(row)
+        column.addLayout(button_row((("新建", self.new_briefing), ("复制", self.duplicate_current),
+                                     ("删除", self.delete_current))))
         return box
 
     def _picked(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
@@ -178,13 +183,8 @@ class ComposerPage(Page):
         for widget in (self.theme_pick, add, up, down, remove):
             row.addWidget(widget)
         column.addLayout(row)
-        outputs = QHBoxLayout()
-        for text, slot in (("预览…", self.preview), ("打印…", self.print_dialog), ("导出 PDF…", self.pdf_dialog),
-                           ("导出 Word…", self.docx_dialog)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            outputs.addWidget(button)
-        column.addLayout(outputs)
+        column.addLayout(button_row((("预览…", self.preview), ("打印…", self.print_dialog),
+                                     ("导出 PDF…", self.pdf_dialog), ("导出 Word…", self.docx_dialog))))
         return box
 
     # Items ----------------------------------------------------------------------------------------
