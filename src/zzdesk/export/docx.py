@@ -149,7 +149,10 @@ def _table(doc: DocxDocument, block: FigureTable) -> None:
     table = doc.add_table(rows=1, cols=4)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
     widths = [Mm(74), Mm(26), Mm(40), Mm(16)]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid, which LibreOffice and WPS read; cells get theirs below
     for cell, text, width in zip(table.rows[0].cells, ("指标", "时间", "数值", "来源"), widths, strict=True):
         cell.width = width
         paragraph = cell.paragraphs[0]
