@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -131,3 +132,35 @@ def test_ctrl_b_adds_the_current_theme(window: MainWindow, qtbot: QtBot) -> None
     qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     page = composer(window)
     assert page.items.item(page.items.count() - 1).text().startswith("主题：新质生产力")
+
+
+def test_preview_paints_every_page(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    page = composer(window)
+    page.add_item(BriefingItem("theme", "提振消费"))
+    dialog = page.preview_dialog()
+    qtbot.addWidget(dialog)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    assert preview is not None
+    preview.updatePreview()
+    assert preview.pageCount() >= 3
+
+
+def test_a_paragraph_of_the_report_can_be_added(window: MainWindow, data: AppData) -> None:
+    from zzdesk.ui.pages.report_page import ReportPage
+
+    report = window.show_page("report")
+    assert isinstance(report, ReportPage)
+    passage = next(p for p in data.passages if p.theme == "创新引领" and p.section == "plan")
+    report.text.show_passage(passage.id)
+    block = report.text.document().begin()
+    while block.isValid() and block.text() != passage.text:
+        block = block.next()
+    assert block.isValid()
+    point = report.text.cursorRect(QTextCursor(block)).center()
+    assert report.text.passage_at(point) == passage.id
+    report.text.addPassage.emit(passage.id)
+    page = composer(window)
+    assert page.spec().items[-1] == BriefingItem("passage", str(passage.id))
+    assert page.items.item(page.items.count() - 1).text().startswith("原文段落：2025年，郑州将强化创新驱动")

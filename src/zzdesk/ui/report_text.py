@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QPoint, QUrl, Signal
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from zzdesk.core.records import SECTION_LABELS, PassageRecord
@@ -20,6 +21,7 @@ class ReportText(QTextBrowser):
 
     figureClicked = Signal(int)
     passageClicked = Signal(int)
+    addPassage = Signal(int)  # "加入简报" on a paragraph
 
     def __init__(self, data: AppData, passages: Sequence[PassageRecord], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +61,19 @@ class ReportText(QTextBrowser):
             parts.append(f"<a name='p{passage.id}'></a><p style='{style}'>{body}</p>")
         parts.append("</body></html>")
         self.setHtml("".join(parts))
+
+    def passage_at(self, pos: QPoint) -> int | None:
+        """The passage under a point of the viewport, matched by its text."""
+        text = self.cursorForPosition(pos).block().text()
+        return next((p.id for p in self.passages if p.text == text), None)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        passage_id = self.passage_at(event.pos())
+        if passage_id is not None:
+            menu.addSeparator()
+            menu.addAction("这一段加入简报", lambda: self.addPassage.emit(passage_id))
+        menu.exec(event.globalPos())
 
     def show_passage(self, passage_id: int, figure_id: int | None = None) -> None:
         self.focus_passage, self.focus_figure = passage_id, figure_id

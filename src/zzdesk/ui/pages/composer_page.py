@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -359,17 +360,22 @@ class ComposerPage(Page):
             spec = replace(spec, items=(BriefingItem("headlines", ""),))
         return build_document(spec, data)
 
-    def preview(self) -> None:
+    def preview_dialog(self) -> QDialog:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         from zzdesk.export.printing import new_printer, print_document
 
         document = self.document()
-        dialog = QPrintPreviewDialog(new_printer(), self)
+        printer = new_printer()
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.printer_keepalive = printer  # type: ignore[attr-defined]  # Qt keeps only a raw pointer to it
         dialog.setWindowTitle(f"预览：{document.spec.title}")
-        dialog.paintRequested.connect(lambda printer: print_document(document, printer))
+        dialog.paintRequested.connect(lambda device: print_document(document, device))
         dialog.resize(1000, 900)
-        dialog.exec()
+        return dialog
+
+    def preview(self) -> None:
+        self.preview_dialog().exec()
 
     def print_dialog(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from zzdesk.core.briefing import BriefingItem
 from zzdesk.ui.data import AppData
 from zzdesk.ui.pages.base import Page
 from zzdesk.ui.report_text import ReportText
@@ -21,6 +22,7 @@ class ReportPage(Page):
         self.header(layout, f"《{report.title}》原文", f"{report.region} · {report.year}年 · 断行已修复，数字可点击")
         self.text = ReportText(data, [p for p in data.passages if p.report_id == report.id])
         self.text.figureClicked.connect(self.figureActivated)
+        self.text.addPassage.connect(lambda pid: self.briefingItem.emit(BriefingItem("passage", str(pid))))
         layout.addWidget(self.text, 1)
 
     def show_passage(self, passage_id: int, figure_id: int = 0) -> None:
