@@ -101,6 +101,7 @@ class Figure(Base):
     period: Mapped[int]
     kind: Mapped[str] = mapped_column(String(16))
     value: Mapped[float]
+    value_high: Mapped[float | None]  # upper end of a range target (4.5%—5%)
     unit: Mapped[str] = mapped_column(String(32))
     qualifier: Mapped[str | None] = mapped_column(String(16))
     cumulative: Mapped[bool] = mapped_column(default=False)

@@ -30,10 +30,12 @@ PREFIX_QUALIFIERS: tuple[str, ...] = ("突破", "超过", "达到", "累计", "�
 SUFFIX_QUALIFIERS: tuple[str, ...] = ("左右", "以上", "以内", "以下", "多", "余")
 
 _NUMBER = rf"(?:\d+(?:\.\d+)?|[{_CN_NUMERAL}]+)"
+_RANGE_DASH = "~～—–\\-－至到"
 _PATTERN = re.compile(
     rf"(?P<prefix>{'|'.join(PREFIX_QUALIFIERS)})?"
     rf"(?P<ordinal>第)?"
     rf"(?P<number>{_NUMBER})"
+    rf"(?:%?[{_RANGE_DASH}](?P<high>{_NUMBER}))?"
     rf"(?P<unit>{'|'.join(re.escape(u) for u in UNITS)})"
     rf"(?P<suffix>{'|'.join(SUFFIX_QUALIFIERS)})?"
 )
@@ -49,11 +51,12 @@ class Quantity:
     start: int
     end: int
     written: str
+    high: float | None = None  # upper end of a range: 4.5%—5%, 5~8条
 
     @property
     def qualifier(self) -> str | None:
-        """The bound the text puts on the number: a suffix (以上) outranks a prefix (超)."""
-        return self.suffix or self.prefix
+        """The bound the text puts on the number: a suffix (以上) outranks a prefix (超); a range is 区间."""
+        return self.suffix or self.prefix or ("区间" if self.high is not None else None)
 
 
 def normalize_digits(text: str) -> str:
@@ -100,12 +103,15 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # the tail of a longer number, e.g. 8 in 18家
         try:
             value = parse_number(number)
+            high = parse_number(m.group("high")) if m.group("high") else None
         except ValueError:
             continue
+        if high is not None and high <= value:
+            high = None  # 2024-2025 style spans are not ranges of a figure
         found.append(Quantity(
             value=value, unit=m.group("unit"), prefix=m.group("prefix"),
             suffix=m.group("suffix"), ordinal=bool(m.group("ordinal")),
-            start=m.start(), end=m.end(), written=text[m.start():m.end()],
+            start=m.start(), end=m.end(), written=text[m.start():m.end()], high=high,
         ))
     return found
 
@@ -116,8 +122,10 @@ def format_number(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def format_quantity(value: float, unit: str, qualifier: str | None = None) -> str:
-    """超1.45万亿元, 6%左右: the qualifier on the side the report puts it."""
+def format_quantity(value: float, unit: str, qualifier: str | None = None, high: float | None = None) -> str:
+    """超1.45万亿元, 6%左右, 4.5%—5%: the qualifier on the side the report puts it."""
+    if high is not None:
+        return f"{format_number(value)}{unit}—{format_number(high)}{unit}"
     body = f"{format_number(value)}{unit}"
     if qualifier in SUFFIX_QUALIFIERS:
         return body + qualifier

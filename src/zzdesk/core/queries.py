@@ -53,13 +53,13 @@ def figures(conn: sqlite3.Connection, theme: str | None = None, period: int | No
         where.append(f"f.kind IN ({','.join('?' * len(kinds))})")
         args.extend(kinds)
     sql = ("SELECT f.id, f.report_id, r.title, t.name, f.indicator, f.period, f.kind, f.value, f.unit, "
-           "f.qualifier, f.cumulative, f.written, f.quote, f.passage_id, f.start, f.end "
+           "f.qualifier, f.cumulative, f.written, f.quote, f.passage_id, f.start, f.end, f.value_high "
            "FROM figures f JOIN themes t ON t.id = f.theme_id JOIN reports r ON r.id = f.report_id"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY f.report_id, f.position")
     return [
         FigureRecord(id=r[0], report_id=r[1], report_title=r[2], theme=r[3], indicator=r[4], period=r[5],
                      kind=r[6], value=float(r[7]), unit=r[8], qualifier=r[9], cumulative=bool(r[10]),
-                     written=r[11], quote=r[12], passage_id=r[13], start=r[14], end=r[15])
+                     written=r[11], quote=r[12], passage_id=r[13], start=r[14], end=r[15], value_high=r[16])
         for r in conn.execute(sql, args)
     ]
 

@@ -65,11 +65,12 @@ class FigureRecord:
     passage_id: int
     start: int
     end: int
+    value_high: float | None = None
 
     @property
     def display_value(self) -> str:
-        """The number as a reader expects it: 超1.45万亿元, 6%左右."""
-        return format_quantity(self.value, self.unit, self.qualifier)
+        """The number as a reader expects it: 超1.45万亿元, 6%左右, 4.5%—5%."""
+        return format_quantity(self.value, self.unit, self.qualifier, self.value_high)
 
     @property
     def kind_label(self) -> str:

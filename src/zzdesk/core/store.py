@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
@@ -40,21 +41,38 @@ class DataStore:
                  tb: TracebackType | None) -> None:
         self.close()
 
+    def _databases(self) -> list[sqlite3.Connection]:
+        """The reference data first, then the user's imported reports (if any)."""
+        return [self.reference] + ([self.user] if self.user is not None else [])
+
     def reports(self) -> list[ReportRecord]:
-        return queries.reports(self.reference)
+        found = [r for db in self._databases() for r in queries.reports(db)]
+        return sorted(found, key=lambda r: (r.year, r.id))
 
     def themes(self) -> list[ThemeRecord]:
-        return queries.themes(self.reference)
+        return [t for db in self._databases() for t in queries.themes(db)]
 
     def passages(self) -> list[PassageRecord]:
-        return queries.passages(self.reference)
+        return [p for db in self._databases() for p in queries.passages(db)]
 
     def figures(self, theme: str | None = None, period: int | None = None,
                 kinds: Sequence[str] | None = None) -> list[FigureRecord]:
-        return queries.figures(self.reference, theme=theme, period=period, kinds=kinds)
+        return [f for db in self._databases() for f in queries.figures(db, theme=theme, period=period, kinds=kinds)]
 
     def entities(self) -> list[EntityRecord]:
-        return queries.entities(self.reference)
+        """Entities of both databases; one named the same in both is shown once, with all its mentions."""
+        merged: dict[str, EntityRecord] = {}
+        for db in self._databases():
+            for entity in queries.entities(db):
+                known = merged.get(entity.name)
+                if known is None:
+                    merged[entity.name] = entity
+                    continue
+                merged[entity.name] = replace(
+                    known, aliases=tuple(dict.fromkeys((*known.aliases, *entity.aliases))),
+                    themes=tuple(dict.fromkeys((*known.themes, *entity.themes))),
+                    mentions=known.mentions + entity.mentions)
+        return list(merged.values())
 
     @property
     def user_db(self) -> sqlite3.Connection:
@@ -63,4 +81,13 @@ class DataStore:
         return self.user
 
     def search(self, query: str, types: Sequence[str] | None = None, limit: int = 50) -> list[SearchHit]:
-        return self.search_engine.search(query, types=types, limit=limit)
+        hits = self.search_engine.search(query, types=types, limit=limit)
+        if self.user is not None and self._user_indexed():
+            hits += SearchEngine(self.user).search(query, types=types, limit=limit)
+            hits.sort(key=lambda h: -h.score)
+        return hits[:limit]
+
+    def _user_indexed(self) -> bool:
+        assert self.user is not None
+        return self.user.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'search_docs'").fetchone() is not None

@@ -23,9 +23,13 @@ def raw_paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
+_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|——).{0,40}$")
+
+
 def is_fragment(paragraph: str) -> bool:
-    """True when a paragraph was cut mid-sentence by a line break."""
-    return bool(_SENTENCE_PUNCT.search(paragraph)) and paragraph[-1] not in _CLOSING
+    """True when a paragraph was cut mid-sentence by a line break (a heading such as 一、… is not)."""
+    return (bool(_SENTENCE_PUNCT.search(paragraph)) and paragraph[-1] not in _CLOSING
+            and not _HEADING.match(paragraph))
 
 
 def repaired_paragraphs(text: str) -> list[str]:

@@ -23,10 +23,12 @@ def _create_or_upgrade(path: Path) -> None:
     """
     from sqlalchemy.orm import Session
 
+    from zzdesk.core.models import Base
     from zzdesk.core.user_models import UserBase, UserMeta
 
     engine = open_writable(path)
     try:
+        Base.metadata.create_all(engine)  # imported reports use the reference schema
         UserBase.metadata.create_all(engine)
         with Session(engine) as session, session.begin():
             meta = session.get(UserMeta, "schema_version")

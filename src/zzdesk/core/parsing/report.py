@@ -1,0 +1,55 @@
+"""parse_report: a report text in, everything found (with warnings) out."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from zzdesk.core.parsing.entities import ParsedEntity, extract_entities
+from zzdesk.core.parsing.figures import ParsedFigure, extract_figures
+from zzdesk.core.parsing.structure import ParsedPassage, parse_structure
+from zzdesk.core.records import EntityRecord
+
+
+@dataclass(frozen=True)
+class ParsedReport:
+    title: str
+    region: str
+    year: int
+    review_year: int
+    themes: tuple[str, ...]
+    passages: tuple[ParsedPassage, ...]
+    figures: tuple[ParsedFigure, ...]
+    entities: tuple[ParsedEntity, ...]
+    warnings: tuple[str, ...]
+    text: str = field(repr=False)
+
+    @property
+    def text_sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape `zzdesk import --json` prints."""
+        return {
+            "report": {"title": self.title, "region": self.region, "year": self.year},
+            "themes": [{"name": name, "order": i} for i, name in enumerate(self.themes, start=1)],
+            "figures": [{"theme": f.theme, "indicator": f.indicator, "period": f.period, "kind": f.kind,
+                         "value": f.value, "unit": f.unit, "qualifier": f.qualifier, "quote": f.quote}
+                        for f in self.figures],
+            "entities": [{"name": e.name, "type": e.type, "themes": list(e.themes)} for e in self.entities],
+            "warnings": list(self.warnings),
+        }
+
+
+def parse_report(text: str, known_entities: Sequence[EntityRecord] = ()) -> ParsedReport:
+    structure = parse_structure(text)
+    figures = extract_figures(structure)
+    entities = extract_entities(structure, known_entities)
+    warnings = list(structure.warnings)
+    if not figures:
+        warnings.append("没有找到任何数字指标")
+    themes = tuple(t for t in structure.themes if any(p.theme == t for p in structure.passages))
+    return ParsedReport(structure.title, structure.region, structure.year, structure.review_year, themes,
+                        structure.passages, tuple(figures), tuple(entities), tuple(warnings), text)
