@@ -115,3 +115,19 @@ def test_font_report(tmp_path: Path) -> None:
     assert result.returncode == 0
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 6 and any(line.startswith("仿宋：") for line in lines)
+
+
+def test_targets_section_in_a_briefing(tmp_path: Path) -> None:
+    reports = Path(__file__).resolve().parents[1] / "data" / "reports"
+    assert run("import", str(reports / "zhengzhou-2026-full.txt"), home=tmp_path).returncode == 0
+    pdf = tmp_path / "targets.pdf"
+    result = run("briefing", "--theme", "总体情况", "--targets", "--pdf", str(pdf), "--docx",
+                 str(tmp_path / "t.docx"), home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = re.sub(r"\s+", "", tool("pdftotext", str(pdf), "-"))
+    assert "目标完成情况" in text and "固定资产投资增速" in text and "未达标" in text and "判定规则" in text
+    assert "全市生产总值增长5.6%" in text  # the 2026 report's sentence is cited for the 2025 result
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    tool("pdftoppm", "-png", "-r", "70", "-f", "2", "-l", "2", "-singlefile", str(pdf), str(ARTIFACTS / "targets"))
+    cells = "\n".join(c.text for t in docx.Document(str(tmp_path / "t.docx")).tables for r in t.rows for c in r.cells)
+    assert "未达标" in cells

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from zzdesk.cli.data_commands import CommandError, open_store
-from zzdesk.core.briefing import TEMPLATES, BriefingData, BriefingSpec, build_document, theme_items
+from zzdesk.core.briefing import TEMPLATES, BriefingData, BriefingItem, BriefingSpec, build_document, theme_items
+from zzdesk.core.targets import check_targets
 
 
 def _qt() -> None:
@@ -42,11 +43,15 @@ def cmd_briefing(args: argparse.Namespace) -> int:
             if name not in known:
                 raise CommandError(f"没有名为「{name}」的主题（可选：{'、'.join(known)}）")
         themes = args.theme or known
-        data = BriefingData(report, [f for f in store.figures() if f.report_id == report.id],
-                            [p for p in store.passages() if p.report_id == report.id], store.entities())
+        figures, reports = store.figures(), store.reports()
+        data = BriefingData(report, [f for f in figures if f.report_id == report.id], store.passages(),
+                            store.entities(), check_targets(figures, reports), reports)
     title = args.title or (f"{report.region}{report.year}年政府工作报告要点" if not args.theme
                            else f"{report.region}{report.year}年政府工作报告：{'、'.join(themes)}")
-    spec = BriefingSpec(title=title, items=theme_items(themes, with_headlines=not args.theme),
+    items = theme_items(themes, with_headlines=not args.theme)
+    if args.targets:
+        items += (BriefingItem("targets", ""),)
+    spec = BriefingSpec(title=title, items=items,
                         template=args.template, issuer=args.issuer, issued=args.date or date.today(),
                         issue=args.issue, copies=args.copies, report_to=args.report_to, send_to=args.send_to,
                         distribute_to=args.distribute_to)
@@ -93,6 +98,7 @@ def register(sub: Any) -> None:
     brief.add_argument("--template", choices=list(TEMPLATES), default="jianbao",
                        help="jianbao 简报（红色报头）/ report 汇报材料")
     brief.add_argument("--title", help="标题")
+    brief.add_argument("--targets", action="store_true", help="附上目标完成情况（需已导入后一年的报告）")
     brief.add_argument("--pdf", metavar="FILE", help="输出 PDF 文件")
     brief.add_argument("--docx", metavar="FILE", help="输出 Word 文件")
     brief.add_argument("--issuer", default="", help="编印单位")

@@ -25,6 +25,8 @@ from zzdesk.core.records import (
     PassageRecord,
     ReportRecord,
 )
+from zzdesk.core.targets import RULES_TEXT as TARGET_RULES
+from zzdesk.core.targets import TargetCheck
 
 TEMPLATES = {"jianbao": "简报", "report": "汇报材料"}
 MARKINGS = ("内部资料 注意保存", "")
@@ -112,7 +114,27 @@ class ChartBlock:
     sources: tuple[int, ...]
 
 
-Block = Heading | Paragraph | FigureTable | ChartBlock
+@dataclass(frozen=True)
+class TargetRow:
+    indicator: str
+    period: int
+    target: str  # 6%左右
+    actual: str  # 5.6%, or — when there is none yet
+    status: str  # 达标 / 未达标 / 待核实 / 无数据
+    gap: str
+    target_value: float
+    actual_value: float | None
+    unit: str
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class TargetTable:
+    rows: tuple[TargetRow, ...]
+    rules: str
+
+
+Block = Heading | Paragraph | FigureTable | ChartBlock | TargetTable
 
 
 @dataclass(frozen=True)
@@ -137,6 +159,8 @@ class BriefingData:
     figures: Sequence[FigureRecord]
     passages: Sequence[PassageRecord]
     entities: Sequence[EntityRecord]
+    checks: Sequence[TargetCheck] = ()  # targets against later results, for a 目标完成 section
+    reports: Sequence[ReportRecord] = ()  # every loaded report, to cite figures of other years
 
     def where(self, passage_id: int) -> str:
         passage = next(p for p in self.passages if p.id == passage_id)
@@ -155,7 +179,7 @@ class _Builder:
 
     def cite_figure(self, figure: FigureRecord) -> int:
         """Figures from one sentence share one source entry: the sentence, quoted in full."""
-        report = self.data.report
+        report = next((r for r in self.data.reports if r.id == figure.report_id), self.data.report)
         return self._cite(("sentence", figure.passage_id, figure.quote),
                           f"《{report.title}》（{report.year}年，{report.region}）{self.data.where(figure.passage_id)}："
                           f"“{figure.quote}”")
@@ -205,12 +229,28 @@ class _Builder:
         if chart is not None:
             self.chart(chart)
 
+    def targets(self, checks: Sequence[TargetCheck]) -> None:
+        self.heading1("目标完成情况")
+        rows = []
+        for c in checks:
+            sources = [self.cite_figure(c.target)] + ([self.cite_figure(c.actual)] if c.actual else [])
+            rows.append(TargetRow(
+                c.indicator, c.period, c.target.display_value,
+                (c.actual.display_value + ("（预计）" if c.actual.kind == "expected" else "")) if c.actual else "—",
+                c.status, c.gap_text, c.target.value, c.actual.value if c.actual else None, c.target.unit,
+                tuple(sources)))
+        if rows:
+            self.blocks.append(TargetTable(tuple(rows), TARGET_RULES))
+        else:
+            self.blocks.append(Paragraph("暂无可以对照的目标：需要载入后一年的报告。"))
+
     def theme(self, name: str) -> None:
         report = self.data.report
         self.heading1(name)
         for section, title in (("review", f"{report.review_year}年{SECTION_LABELS['review']}"),
                                ("plan", f"{report.year}年{SECTION_LABELS['plan']}")):
-            own = [p for p in self.data.passages if p.theme == name and p.section == section]
+            own = [p for p in self.data.passages
+                   if p.theme == name and p.section == section and p.report_id == report.id]
             if own:
                 self.heading2(title)
                 for passage in own:
@@ -244,6 +284,8 @@ def build_document(spec: BriefingSpec, data: BriefingData) -> Document:
             builder.headlines()
         elif item.kind == "theme":
             builder.theme(item.ref)
+        elif item.kind == "targets":
+            builder.targets([c for c in data.checks if c.status != "无数据"] or list(data.checks))
         elif item.kind == "figure" and item.ref in figures:
             loose_figures.append(figures[item.ref])
         elif item.kind == "passage" and item.ref in passages:

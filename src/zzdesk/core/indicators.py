@@ -36,6 +36,8 @@ def describe(figure: FigureRecord) -> str:
     if not is_growth(figure.indicator):
         return figure.display_value
     verb = "增长" if figure.value >= 0 else "下降"
+    if figure.value_high is not None:
+        return f"{verb}{format_number(abs(figure.value))}{figure.unit}—{format_number(figure.value_high)}{figure.unit}"
     body = f"{format_number(abs(figure.value))}{figure.unit}"
     qualifier = figure.qualifier
     if qualifier in SUFFIX_QUALIFIERS:

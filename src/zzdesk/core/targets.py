@@ -22,6 +22,9 @@ from zzdesk.core.parsing.indicator_names import canonical_indicator
 from zzdesk.core.records import FigureRecord, ReportRecord
 
 MET, MISSED, TO_VERIFY, NO_DATA = "达标", "未达标", "待核实", "无数据"
+RULES_TEXT = ("判定规则：“以上”“达到”及未注限定词的目标，实绩不低于目标为达标；“超”“突破”须高于目标；“左右”按目标的"
+              "小数位四舍五入后不低于目标为达标（6%左右：5.5%达标、5.4%未达标）；“以内”不高于目标为达标；区间目标"
+              "不低于下限为达标；实绩为预计数的记为待核实。差距：增速、比重等百分数以“个百分点”计，其他以占目标的百分比计。")
 RULES = {
     "以上": "不低于目标即达标", "达到": "不低于目标即达标", "达": "不低于目标即达标", None: "不低于目标即达标",
     "超": "高于目标即达标", "突破": "高于目标即达标", "超过": "高于目标即达标",

@@ -19,7 +19,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 from PySide6.QtCore import QBuffer, QIODevice
 
-from zzdesk.core.briefing import ChartBlock, Document, FigureTable, Heading, Paragraph, chinese_date
+from zzdesk.core.briefing import ChartBlock, Document, FigureTable, Heading, Paragraph, TargetTable, chinese_date
 from zzdesk.export.chart_painter import chart_image
 from zzdesk.export.page_layout import (
     BODY_PT,
@@ -167,6 +167,26 @@ def _table(doc: DocxDocument, block: FigureTable) -> None:
             cell.paragraphs[0].add_run(text)
 
 
+def _target_table(doc: DocxDocument, block: TargetTable) -> None:
+    table = doc.add_table(rows=1, cols=6)
+    table.style = doc.styles["Table Grid"]
+    table.autofit = False
+    widths = [Mm(50), Mm(14), Mm(24), Mm(26), Mm(16), Mm(26)]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for cell, text in zip(table.rows[0].cells, ("指标", "年份", "目标", "实绩", "状态", "差距"), strict=True):
+        cell.paragraphs[0].style = doc.styles["表格文字"]
+        cell.paragraphs[0].add_run(text).bold = True
+    for row in block.rows:
+        cells = table.add_row().cells
+        values = (f"{row.indicator}[{compress(row.sources)}]", str(row.period), row.target, row.actual, row.status,
+                  row.gap)
+        for cell, text in zip(cells, values, strict=True):
+            cell.paragraphs[0].style = doc.styles["表格文字"]
+            cell.paragraphs[0].add_run(text)
+    doc.add_paragraph(block.rules, style="数据来源")
+
+
 def _closing(doc: DocxDocument, document: Document) -> None:
     spec = document.spec
     rows = [f"{label}：{value}" for label, value in (("报", spec.report_to), ("送", spec.send_to),
@@ -204,6 +224,8 @@ def write_docx(document: Document, path: Path) -> None:
                 paragraph.add_run(f"[{compress(block.sources)}]").font.superscript = True
         elif isinstance(block, FigureTable):
             _table(doc, block)
+        elif isinstance(block, TargetTable):
+            _target_table(doc, block)
         elif isinstance(block, ChartBlock):
             buffer = QBuffer()
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)

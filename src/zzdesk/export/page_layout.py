@@ -25,7 +25,16 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from zzdesk.core.briefing import ChartBlock, Document, FigureTable, Heading, Paragraph, chinese_date
+from zzdesk.core.briefing import (
+    ChartBlock,
+    Document,
+    FigureTable,
+    Heading,
+    Paragraph,
+    TargetTable,
+    chinese_date,
+)
+from zzdesk.export.bullet_painter import bullets_height_mm, paint_bullets
 from zzdesk.export.chart_painter import chart_height_mm, paint_chart
 from zzdesk.export.fonts import role_font
 
@@ -200,37 +209,54 @@ def heading(sheet: Sheet, block: Heading) -> None:
     sheet.text(block.text, sheet.font(role, BODY_PT, bold, spaced=True), align=Qt.AlignmentFlag.AlignLeft)
 
 
-def table(sheet: Sheet, block: FigureTable) -> None:
+def grid_table(sheet: Sheet, widths_mm: Sequence[float], head: Sequence[str], rows: Sequence[Sequence[str]],
+               size: float = 12) -> None:
+    """A ruled table, header repeated on each page; text too wide for its cell is set smaller and wrapped."""
     mm = sheet.mm
-    widths = [74 * mm, 26 * mm, 40 * mm, 16 * mm]
-    head = ["指标", "时间", "数值", "来源"]
-    cell_font = sheet.font("fangsong", 12)
-    small_font = sheet.font("fangsong", 9.5)  # a long name takes two lines instead of overflowing
-    head_font = sheet.font("heiti", 12)
-    row_h = sheet.pitch * 0.8
-    pad = 1.5 * mm
+    widths = [w * mm for w in widths_mm]
+    cell_font, small_font = sheet.font("fangsong", size), sheet.font("fangsong", size * 0.8)
+    head_font = sheet.font("heiti", size)
+    row_h, pad = sheet.pitch * 0.8, 1.5 * mm
 
-    def draw_row(cells: list[str], font: QFont) -> None:
+    def draw_row(cells: Sequence[str], font: QFont) -> None:
         x = sheet.left
         sheet.painter.setPen(QPen(BLACK, 0.2 * mm))
-        for width, cell in zip(widths, cells, strict=True):
+        for width, text in zip(widths, cells, strict=True):
             box = QRectF(x, sheet.y, width, row_h)
             sheet.painter.drawRect(box)
-            fits = QFontMetricsF(font, sheet.device).horizontalAdvance(cell) <= width - 2 * pad
+            fits = QFontMetricsF(font, sheet.device).horizontalAdvance(text) <= width - 2 * pad
             sheet.painter.setFont(font if fits else small_font)
             sheet.painter.drawText(box.adjusted(pad, 0, -pad, 0), Qt.AlignmentFlag.AlignVCenter
-                                   | Qt.TextFlag.TextWordWrap, cell)
+                                   | Qt.TextFlag.TextWordWrap, text)
             x += width
         sheet.y += row_h
 
     sheet.ensure(2 * row_h)
     draw_row(head, head_font)
-    for row in block.rows:
+    for row in rows:
         if sheet.y + row_h > sheet.bottom:
             sheet.new_page()
             draw_row(head, head_font)
-        draw_row([row.indicator, row.when, row.value, f"[{row.source}]"], cell_font)
+        draw_row(row, cell_font)
     sheet.y = sheet.top + math.ceil((sheet.y - sheet.top) / sheet.pitch - 1e-6) * sheet.pitch  # back on the grid
+
+
+def table(sheet: Sheet, block: FigureTable) -> None:
+    grid_table(sheet, (74, 26, 40, 16), ("指标", "时间", "数值", "来源"),
+               [(r.indicator, r.when, r.value, f"[{r.source}]") for r in block.rows])
+
+
+def target_table(sheet: Sheet, block: TargetTable) -> None:
+    """目标完成情况: a table with the status in words, the rules beneath, then bullet charts."""
+    grid_table(sheet, (44, 12, 24, 26, 14, 36), ("指标", "年份", "目标", "实绩", "状态", "差距"),
+               [(f"{r.indicator}[{compress(r.sources)}]", str(r.period), r.target, r.actual, r.status, r.gap)
+                for r in block.rows], size=11)
+    sheet.text(block.rules, sheet.font("fangsong", 10.5), indent_chars=0, line_height=sheet.pitch * 0.5)
+    if any(r.actual_value is not None for r in block.rows):
+        height = math.ceil(bullets_height_mm(block.rows) * sheet.mm / sheet.pitch) * sheet.pitch
+        sheet.ensure(height)
+        paint_bullets(sheet.painter, block.rows, QRectF(sheet.left, sheet.y, sheet.width, height), sheet.dpi)
+        sheet.y += height
 
 
 def chart(sheet: Sheet, block: ChartBlock) -> None:
@@ -306,6 +332,8 @@ def render(document: Document, device: QPagedPaintDevice) -> int:
                 table(sheet, block)
             elif isinstance(block, ChartBlock):
                 chart(sheet, block)
+            elif isinstance(block, TargetTable):
+                target_table(sheet, block)
         sources(sheet)
         if document.spec.template == "jianbao":
             closing_block(sheet)

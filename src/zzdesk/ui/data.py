@@ -17,7 +17,13 @@ class AppData:
     figures: list[FigureRecord] = field(default_factory=list)
     entities: list[EntityRecord] = field(default_factory=list)
 
+    selected_report: int | None = None
+
     def __post_init__(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Read everything again (after an import or a removal)."""
         self.reports = self.store.reports()
         self.themes = self.store.themes()
         self.passages = self.store.passages()
@@ -30,7 +36,9 @@ class AppData:
 
     @property
     def report(self) -> ReportRecord:
-        """The report shown (the newest one)."""
+        """The report shown: the one picked in the switcher, else the newest."""
+        if self.selected_report is not None and self.selected_report in self.report_by_id:
+            return self.report_by_id[self.selected_report]
         return self.reports[-1]
 
     def theme_names(self) -> list[str]:

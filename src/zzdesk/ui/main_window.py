@@ -5,8 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -67,6 +77,13 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(QLabel("  zzdesk  "))
         toolbar.addWidget(spacer)
         toolbar.addWidget(self.search)
+        toolbar.addWidget(QLabel("  报告："))
+        self.report_box = QComboBox()
+        self.report_box.setToolTip("选择要查看的报告（随程序提供的和导入的）")
+        self.report_box.currentIndexChanged.connect(self._report_picked)
+        toolbar.addWidget(self.report_box)
+        self._fill_reports()
+        self.setAcceptDrops(True)
         self.addToolBar(toolbar)
         self._menus()
         tasks.status_sink = lambda message: self.statusBar().showMessage(message)
@@ -81,7 +98,7 @@ class MainWindow(QMainWindow):
         entries += [(f"theme:{name}", name) for name in self.data.theme_names()]
         entries += [("report", "报告原文")]
         entries += [(key, title) for key, (title, _, _) in LISTS.items()]
-        entries += [("composer", "简报")]
+        entries += [("targets", "目标完成"), ("composer", "简报")]
         for key, text in entries:
             item = QListWidgetItem(("    " if key.startswith("theme:") else "") + text)
             item.setData(KEY_ROLE, key)
@@ -98,6 +115,10 @@ class MainWindow(QMainWindow):
             page = ReportPage(self.data)
         elif key.startswith("theme:"):
             page = ThemePage(self.data, key.removeprefix("theme:"))
+        elif key == "targets":
+            from zzdesk.ui.pages.targets_page import TargetsPage
+
+            page = TargetsPage(self.data)
         elif key == "composer":
             from zzdesk.ui.pages.composer_page import ComposerPage
 
@@ -174,6 +195,114 @@ class MainWindow(QMainWindow):
         else:
             self.open_entity(hit.id)
 
+    # Reports: switching, importing, removing ----------------------------------------------------
+
+    def _fill_reports(self) -> None:
+        self.report_box.blockSignals(True)
+        self.report_box.clear()
+        for report in self.data.reports:
+            self.report_box.addItem(f"{report.region} {report.year}年 · {report.title}", report.id)
+        self.report_box.setCurrentIndex(max(0, self.report_box.findData(self.data.report.id)))
+        self.report_box.blockSignals(False)
+
+    def _report_picked(self, _index: int) -> None:
+        report_id = self.report_box.currentData()
+        if report_id is not None and report_id != self.data.report.id:
+            self.data.selected_report = int(report_id)
+            self.rebuild()
+
+    def rebuild(self, page: str = "overview") -> None:
+        """Pages show one report: after a switch, an import or a removal they are made anew."""
+        composer = self.pages.get("composer")
+        if composer is not None and hasattr(composer, "flush"):
+            composer.flush()
+        for old in list(self.pages.values()):
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.pages.clear()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self._fill_nav()
+        self.nav.blockSignals(False)
+        self._fill_reports()
+        self.show_page(page)
+        report = self.data.report
+        self.statusBar().showMessage(f"正在查看《{report.title}》（{report.region}，{report.year}年）", 6000)
+
+    def import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "导入报告", "", "报告文本 (*.txt *.docx);;所有文件 (*)")
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        from zzdesk.core.parsing.decoding import DecodeError, read_report_bytes
+
+        try:
+            text = read_report_bytes(path.read_bytes(), path.name)
+        except (OSError, DecodeError) as exc:
+            QMessageBox.warning(self, "无法导入", f"{path.name}：{exc}")
+            return
+        self.import_text(text)
+
+    def import_clipboard(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            QMessageBox.information(self, "剪贴板是空的", "请先复制报告的文字，再选择“从剪贴板导入”。")
+            return
+        self.import_text(text)
+
+    def import_text(self, text: str, review: bool = True) -> int | None:
+        """Parse, let the user review, then store in one transaction; returns the new report id."""
+        from zzdesk.core.importing import AlreadyImported, commit_import
+        from zzdesk.core.parsing.report import parse_report
+        from zzdesk.ui.import_dialog import ImportReviewDialog
+
+        try:
+            parsed = parse_report(text, self.data.entities)
+        except ValueError as exc:
+            QMessageBox.warning(self, "无法识别这份报告", str(exc))
+            return None
+        if review:
+            dialog = ImportReviewDialog(parsed, self)
+            if not dialog.exec():
+                return None
+            parsed = dialog.result_report()
+        try:
+            report_id = commit_import(self.data.store.user_db, parsed, self.data.store.reference)
+        except AlreadyImported as exc:
+            QMessageBox.information(self, "已导入", str(exc))
+            return None
+        self.data.reload()
+        self.data.selected_report = report_id
+        self.rebuild()
+        return report_id
+
+    def remove_current_report(self) -> None:
+        from zzdesk.core.importing import imported_reports, remove_report
+
+        report = self.data.report
+        if report.id not in {r.id for r in imported_reports(self.data.store.user_db)}:
+            QMessageBox.information(self, "不能删除", "随程序提供的报告不能删除；只能删除自己导入的报告。")
+            return
+        answer = QMessageBox.question(self, "删除导入的报告", f"确定删除《{report.title}》及其全部指标吗？",
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            remove_report(self.data.store.user_db, report.id)
+            self.data.selected_report = None
+            self.data.reload()
+            self.rebuild()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.import_file(files[0])
+
     # Briefing -----------------------------------------------------------------------------------
 
     def composer(self) -> Page:
@@ -209,6 +338,15 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
+        for text, keys, slot in (("导入报告(&I)…", "Ctrl+I", self.import_dialog),
+                                 ("从剪贴板导入报告", "Ctrl+Shift+V", self.import_clipboard),
+                                 ("删除当前导入的报告…", None, self.remove_current_report)):
+            action = QAction(text, self)
+            if keys:
+                action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         export = QAction("导出当前列表(&E)…", self, shortcut=QKeySequence("Ctrl+E"))
         export.triggered.connect(self._export_current)
         file_menu.addAction(export)

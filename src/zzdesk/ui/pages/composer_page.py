@@ -49,6 +49,7 @@ from zzdesk.core.briefing_store import (
     save_briefing,
 )
 from zzdesk.core.records import ENTITY_TYPE_LABELS
+from zzdesk.core.targets import check_targets
 from zzdesk.export.fonts import font_report
 from zzdesk.ui.data import AppData
 from zzdesk.ui.pages.base import Page
@@ -173,6 +174,7 @@ class ComposerPage(Page):
         row = QHBoxLayout()
         self.theme_pick = QComboBox()
         self.theme_pick.addItem("主要指标", "headlines")
+        self.theme_pick.addItem("目标完成情况", "targets")
         for name in self.data.theme_names():
             self.theme_pick.addItem(f"主题：{name}", name)
         add = QPushButton("添加")
@@ -193,6 +195,8 @@ class ComposerPage(Page):
     def describe(self, item: BriefingItem) -> str:
         if item.kind == "headlines":
             return "主要指标（表格与图表）"
+        if item.kind == "targets":
+            return "目标完成情况（表格与图）"
         if item.kind == "theme":
             return f"主题：{item.ref}（原文、指标、图表）"
         if item.kind == "figure":
@@ -216,7 +220,8 @@ class ComposerPage(Page):
 
     def _add_picked(self) -> None:
         value = self.theme_pick.currentData()
-        self.add_item(BriefingItem("headlines", "") if value == "headlines" else BriefingItem("theme", value))
+        kind = value if value in ("headlines", "targets") else "theme"
+        self.add_item(BriefingItem(kind, "" if kind != "theme" else value))
 
     def _move(self, step: int) -> None:
         row = self.items.currentRow()
@@ -354,7 +359,8 @@ class ComposerPage(Page):
     def document(self) -> Document:
         report = self.data.report
         data = BriefingData(report, [f for f in self.data.figures if f.report_id == report.id],
-                            [p for p in self.data.passages if p.report_id == report.id], self.data.entities)
+                            self.data.passages, self.data.entities,
+                            check_targets(self.data.figures, self.data.reports), self.data.reports)
         spec = self.spec()
         if not spec.items:
             spec = replace(spec, items=(BriefingItem("headlines", ""),))

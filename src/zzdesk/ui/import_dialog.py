@@ -1,0 +1,247 @@
+"""导入报告: decode, parse, then a review of everything found beside its source text,
+where items can be corrected, dropped or added before one transaction stores them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zzdesk.core.models_meta import ENTITY_TYPES, FIGURE_KINDS
+from zzdesk.core.numbers import find_quantities
+from zzdesk.core.parsing.entities import ParsedEntity
+from zzdesk.core.parsing.figures import ParsedFigure
+from zzdesk.core.parsing.report import ParsedReport
+from zzdesk.core.records import ENTITY_TYPE_LABELS, KIND_LABELS
+from zzdesk.core.text import sentence_containing
+from zzdesk.ui.style import HIGHLIGHT
+
+
+def cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    item = table.item(row, column)
+    assert item is not None, (row, column)
+    return item
+
+
+FIGURE_COLUMNS = ["导入", "主题", "指标", "年份", "类型", "数值", "单位", "限定词", "原文"]
+
+
+class ImportReviewDialog(QDialog):
+    """Shows a ParsedReport for review; `result_report()` gives back what the user kept."""
+
+    def __init__(self, parsed: ParsedReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.parsed = parsed
+        self.setWindowTitle("核对导入的报告")
+        self.resize(1300, 820)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.title_edit = QLineEdit(parsed.title)
+        self.region_edit = QLineEdit(parsed.region)
+        self.year_box = QSpinBox()
+        self.year_box.setRange(1990, 2100)
+        self.year_box.setValue(parsed.year)
+        row = QHBoxLayout()
+        for label, widget in (("标题", self.title_edit), ("地区", self.region_edit), ("年份", self.year_box)):
+            row.addWidget(QLabel(label))
+            row.addWidget(widget, 3 if widget is self.title_edit else 1)
+        form.addRow(row)
+        layout.addLayout(form)
+        if parsed.warnings:
+            warn = QLabel("注意：" + "；".join(parsed.warnings))
+            warn.setStyleSheet("color:#a33")
+            warn.setWordWrap(True)
+            layout.addWidget(warn)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        tabs = QTabWidget()
+        self.figures = self._figure_table()
+        self.entities = self._entity_table()
+        tabs.addTab(self.figures, f"指标（{len(parsed.figures)}）")
+        tabs.addTab(self.entities, f"项目、企业和举措（{len(parsed.entities)}）")
+        splitter.addWidget(tabs)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        self.source = QTextBrowser()
+        self.source.setPlainText("\n\n".join(p.text for p in parsed.passages))
+        column.addWidget(QLabel("原文（选中一个指标即在此标出；也可选中文字后添加为指标）"))
+        column.addWidget(self.source, 1)
+        add = QPushButton("把选中的文字添加为指标")
+        add.clicked.connect(self.add_from_selection)
+        column.addWidget(add)
+        splitter.addWidget(right)
+        splitter.setSizes([760, 520])
+        layout.addWidget(splitter, 1)
+        self.summary = QLabel()
+        layout.addWidget(self.summary)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("导入")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.figures.itemSelectionChanged.connect(self._show_selected)
+        self.figures.itemChanged.connect(lambda _item: self._count())
+        self._count()
+
+    # Tables ---------------------------------------------------------------------------------------
+
+    def _figure_table(self) -> QTableWidget:
+        table = QTableWidget(0, len(FIGURE_COLUMNS))
+        table.setHorizontalHeaderLabels(FIGURE_COLUMNS)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        for figure in self.parsed.figures:
+            self._append_figure(table, figure)
+        return table
+
+    def _append_figure(self, table: QTableWidget, f: ParsedFigure) -> None:
+        row = table.rowCount()
+        table.insertRow(row)
+        check = QTableWidgetItem()
+        check.setCheckState(Qt.CheckState.Checked)
+        check.setData(Qt.ItemDataRole.UserRole, f)
+        table.setItem(row, 0, check)
+        themes = QComboBox()
+        themes.addItems(list(self.parsed.themes))
+        themes.setCurrentText(f.theme)
+        table.setCellWidget(row, 1, themes)
+        kinds = QComboBox()
+        for kind in FIGURE_KINDS:
+            kinds.addItem(KIND_LABELS[kind], kind)
+        kinds.setCurrentIndex(FIGURE_KINDS.index(f.kind))
+        table.setCellWidget(row, 4, kinds)
+        for column, value in ((2, f.indicator), (3, str(f.period)), (5, f"{f.value:g}"), (6, f.unit),
+                              (7, f.qualifier or ""), (8, f.quote)):
+            item = QTableWidgetItem(value)
+            if column == 8:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            table.setItem(row, column, item)
+
+    def _entity_table(self) -> QTableWidget:
+        table = QTableWidget(0, 4)
+        table.setHorizontalHeaderLabels(["导入", "名称", "类型", "主题"])
+        table.horizontalHeader().setStretchLastSection(True)
+        for e in self.parsed.entities:
+            row = table.rowCount()
+            table.insertRow(row)
+            check = QTableWidgetItem("已知" if e.known else "新")
+            check.setCheckState(Qt.CheckState.Checked)
+            check.setData(Qt.ItemDataRole.UserRole, e)
+            table.setItem(row, 0, check)
+            table.setItem(row, 1, QTableWidgetItem(e.name))
+            kinds = QComboBox()
+            for kind in ENTITY_TYPES:
+                kinds.addItem(ENTITY_TYPE_LABELS[kind], kind)
+            kinds.setCurrentIndex(ENTITY_TYPES.index(e.type))
+            table.setCellWidget(row, 2, kinds)
+            table.setItem(row, 3, QTableWidgetItem("、".join(e.themes)))
+        table.resizeColumnsToContents()
+        return table
+
+    # Review helpers -------------------------------------------------------------------------------
+
+    def _count(self) -> None:
+        kept = sum(cell(self.figures, r, 0).checkState() == Qt.CheckState.Checked
+                   for r in range(self.figures.rowCount()))
+        self.summary.setText(f"将导入 {kept} 项指标（共找到 {self.figures.rowCount()} 项）；取消勾选即不导入，"
+                             "单元格可直接修改。导入后可在“报告”菜单中删除。")
+
+    def _show_selected(self) -> None:
+        rows = self.figures.selectionModel().selectedRows()
+        if not rows:
+            return
+        figure = cell(self.figures, rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        self.highlight(figure.quote, figure.written)
+
+    def highlight(self, quote: str, written: str) -> None:
+        document = self.source.document()
+        cursor = document.find(quote)
+        if cursor.isNull():
+            return
+        self.source.setTextCursor(cursor)
+        inner = document.find(written, cursor.selectionStart())
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(HIGHLIGHT))
+        clear = QTextCursor(document)
+        clear.select(QTextCursor.SelectionType.Document)
+        clear.setCharFormat(QTextCharFormat())
+        if not inner.isNull():
+            inner.mergeCharFormat(fmt)
+        self.source.ensureCursorVisible()
+
+    def add_from_selection(self) -> None:
+        """A number the parser missed: select it in the source text and add it here."""
+        cursor = self.source.textCursor()
+        selected = cursor.selectedText()
+        found = find_quantities(selected)
+        if not found:
+            self.summary.setText("选中的文字里没有带单位的数字（例如 12.5万辆、6%左右）")
+            return
+        q = found[0]
+        for index, passage in enumerate(self.parsed.passages):
+            at = passage.text.find(selected)
+            if at >= 0 and passage.theme:
+                quote = sentence_containing(passage.text, selected) or passage.text
+                section_year = self.parsed.year if passage.section == "plan" else self.parsed.review_year
+                figure = ParsedFigure(theme=passage.theme, indicator=selected[: q.start - 0].strip("，、") or "新指标",
+                                      period=section_year, kind="target" if passage.section == "plan" else "actual",
+                                      value=q.value, unit=q.unit, qualifier=q.qualifier, cumulative=False,
+                                      written=q.written, quote=quote, passage=index, start=at + q.start,
+                                      value_high=q.high)
+                self._append_figure(self.figures, figure)
+                self._count()
+                return
+        self.summary.setText("请在某一段正文中选择文字（不要跨段）")
+
+    # Result ---------------------------------------------------------------------------------------
+
+    def result_report(self) -> ParsedReport:
+        figures = []
+        for row in range(self.figures.rowCount()):
+            if cell(self.figures, row, 0).checkState() != Qt.CheckState.Checked:
+                continue
+            original: ParsedFigure = cell(self.figures, row, 0).data(Qt.ItemDataRole.UserRole)
+            themes = self.figures.cellWidget(row, 1)
+            kinds = self.figures.cellWidget(row, 4)
+            assert isinstance(themes, QComboBox) and isinstance(kinds, QComboBox)
+            try:
+                value = float(cell(self.figures, row, 5).text())
+                period = int(cell(self.figures, row, 3).text())
+            except ValueError:
+                continue  # an unreadable correction leaves the row out; the summary said so before
+            figures.append(replace(original, theme=themes.currentText(), indicator=cell(self.figures, row, 2).text(),
+                                   period=period, kind=kinds.currentData(), value=value,
+                                   unit=cell(self.figures, row, 6).text(),
+                                   qualifier=cell(self.figures, row, 7).text() or None))
+        entities = []
+        for row in range(self.entities.rowCount()):
+            if cell(self.entities, row, 0).checkState() == Qt.CheckState.Checked:
+                entity: ParsedEntity = cell(self.entities, row, 0).data(Qt.ItemDataRole.UserRole)
+                kinds = self.entities.cellWidget(row, 2)
+                assert isinstance(kinds, QComboBox)
+                entities.append(replace(entity, name=cell(self.entities, row, 1).text(), type=kinds.currentData()))
+        return replace(self.parsed, title=self.title_edit.text().strip(), region=self.region_edit.text().strip(),
+                       year=self.year_box.value(), review_year=self.year_box.value() - 1,
+                       figures=tuple(figures), entities=tuple(entities))
