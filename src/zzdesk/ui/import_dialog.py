@@ -166,7 +166,7 @@ class ImportReviewDialog(QDialog):
         kept = sum(cell(self.figures, r, 0).checkState() == Qt.CheckState.Checked
                    for r in range(self.figures.rowCount()))
         self.summary.setText(f"将导入 {kept} 项指标（共找到 {self.figures.rowCount()} 项）；取消勾选即不导入，"
-                             "单元格可直接修改。导入后可在“报告”菜单中删除。")
+                             "单元格可直接修改。导入后可用“文件 → 删除当前导入的报告”删除。")
 
     def _show_selected(self) -> None:
         rows = self.figures.selectionModel().selectedRows()

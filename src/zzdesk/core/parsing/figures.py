@@ -64,6 +64,13 @@ def _subject(prefix: str) -> tuple[str, bool]:
     return subject, growth
 
 
+def _without_region(subject: str, region: str) -> str:
+    """金水区地区生产总值 -> 地区生产总值: the report's own place is not part of an indicator's name."""
+    if region and subject.startswith(region) and len(subject) > len(region) + 1:
+        return subject[len(region):]
+    return subject
+
+
 def extract_figures(structure: Structure) -> list[ParsedFigure]:
     figures: list[ParsedFigure] = []
     for index, passage in enumerate(structure.passages):
@@ -103,6 +110,7 @@ def extract_figures(structure: Structure) -> list[ParsedFigure]:
                         qualifier = last_qualifier  # 分别达到12.5万辆、196万台
                 if not subject:
                     subject, growth = _subject(after)  # 140辆宇通客车服务巴黎奥运会
+                subject = _without_region(subject, structure.region)
                 if not subject:
                     subject = last_subject
                 elif subject in _GENERIC and last_subject:
