@@ -8,8 +8,15 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QMessageLogContext,
+    Qt,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from zzdesk import __version__, paths
@@ -37,6 +44,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if QGuiApplication.platformName() == "offscreen":
         _quiet_offscreen_plugin()
     register_bundled_fonts()
+    _install_chinese_qt_translation(app)
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "zzdesk.svg")))
     app.setFont(role_font("ui", 10.5))
     app.setStyleSheet(STYLESHEET)
     return app
@@ -58,6 +67,17 @@ def _quiet_offscreen_plugin() -> None:
             sys.stderr.write(message + "\n")
 
     previous = qInstallMessageHandler(handler)
+
+
+_translators: list[QTranslator] = []
+
+
+def _install_chinese_qt_translation(app: QApplication) -> None:
+    """Qt's own dialogs (file, print, preview) in Chinese; the bundle keeps qtbase_zh_CN for this."""
+    translator = QTranslator(app)
+    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+        _translators.append(translator)
 
 
 def setup_logging(user_dir: Path) -> Path:
