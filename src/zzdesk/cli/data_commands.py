@@ -10,7 +10,6 @@ from typing import Any
 
 from zzdesk import paths
 from zzdesk.cli.table import render_table
-from zzdesk.core.build import build_reference_db
 from zzdesk.core.dataset import export_document
 from zzdesk.core.models_meta import FIGURE_KINDS
 from zzdesk.core.records import KIND_LABELS
@@ -40,6 +39,8 @@ def write_text(target: str, text: str) -> None:
 
 
 def cmd_build_db(args: argparse.Namespace) -> int:
+    from zzdesk.core.build import build_reference_db  # SQLAlchemy and pypinyin: only for this command
+
     out = args.output or paths.reference_db_path()
     source = args.source or paths.source_dir()
     try:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from zzdesk.core.parsing.report import ParsedReport
 from zzdesk.core.search.documents import collect_documents
-from zzdesk.core.search.index import build_search_index
 
 USER_ID_BASE = 1_000_000
 TABLES = ("reports", "themes", "passages", "figures", "entities", "entity_aliases", "mentions")
@@ -39,6 +38,12 @@ def _next_ids(conn: sqlite3.Connection) -> dict[str, int]:
 def find_by_text(conn: sqlite3.Connection, sha256: str) -> int | None:
     row = conn.execute("SELECT id FROM reports WHERE text_sha256 = ?", (sha256,)).fetchone()
     return None if row is None else int(row[0])
+
+
+def _reindex(conn: sqlite3.Connection) -> None:
+    from zzdesk.core.search.index import build_search_index  # pypinyin loads only when indexing
+
+    build_search_index(conn, collect_documents(conn))
 
 
 def commit_import(conn: sqlite3.Connection, parsed: ParsedReport, reference: sqlite3.Connection | None = None,
@@ -97,7 +102,7 @@ def commit_import(conn: sqlite3.Connection, parsed: ParsedReport, reference: sql
                                                               at + len(quote)))
                         mention_id += 1
                         break
-        build_search_index(conn, collect_documents(conn))
+        _reindex(conn)
     return report_id
 
 
@@ -119,4 +124,4 @@ def remove_report(conn: sqlite3.Connection, report_id: int) -> None:
         conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
         conn.execute("DELETE FROM entity_aliases WHERE entity_id NOT IN (SELECT entity_id FROM mentions)")
         conn.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions)")
-        build_search_index(conn, collect_documents(conn))
+        _reindex(conn)
