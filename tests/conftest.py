@@ -28,3 +28,15 @@ def user_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
 @pytest.fixture(scope="session")
 def seed() -> SourceReport:
     return load_source(SEED_YAML)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def reference_db_is_never_written() -> Iterator[None]:
+    """The bundled reference database is read-only: after the whole session, byte for byte the same."""
+    import hashlib
+
+    path = paths.reference_db_path()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    yield
+    after = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert after == before, "data/zz.sqlite 在测试中被改动了"
