@@ -56,3 +56,7 @@ def test_version_1_database_is_upgraded_without_losing_anything(tmp_path: Path) 
         "schema_version": str(USER_SCHEMA_VERSION), "installed": "2025-01-01"}
     assert list_briefings(conn) == []
     conn.close()
+    [backup] = (tmp_path / "backups").glob("user-*.sqlite")  # taken before the upgrade, as version 1
+    with sqlite3.connect(backup) as old:
+        assert old.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "1"
+    old.close()

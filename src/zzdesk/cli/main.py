@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from zzdesk import __version__, paths
-from zzdesk.cli import briefing_command, data_commands, gui_commands, import_commands, search_command
+from zzdesk.cli import (
+    briefing_command,
+    data_commands,
+    gui_commands,
+    import_commands,
+    safety_commands,
+    search_command,
+)
 from zzdesk.core.db import DatabaseError
 from zzdesk.core.source import SourceError
 
@@ -44,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui_commands.register(sub)
     briefing_command.register(sub)
     import_commands.register(sub)
+    safety_commands.register(sub)
     return parser
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
@@ -9,10 +10,13 @@ from pathlib import Path
 from types import TracebackType
 
 from zzdesk.core import queries
+from zzdesk.core.backup import BackupError, auto_backup
 from zzdesk.core.db import open_read_only
 from zzdesk.core.records import EntityRecord, FigureRecord, PassageRecord, ReportRecord, ThemeRecord
 from zzdesk.core.search import SearchEngine, SearchHit
 from zzdesk.core.userdb import open_user_db
+
+log = logging.getLogger(__name__)
 
 
 class DataStore:
@@ -20,6 +24,7 @@ class DataStore:
 
     def __init__(self, reference_db: Path, user_db: Path | None = None) -> None:
         self.reference_path = reference_db
+        self.user_path = user_db
         self.reference: sqlite3.Connection = open_read_only(reference_db)
         self.user: sqlite3.Connection | None = None
         try:
@@ -29,10 +34,22 @@ class DataStore:
             raise
         self.search_engine = SearchEngine(self.reference)
 
+    @property
+    def backup_dir(self) -> Path:
+        assert self.user_path is not None
+        return self.user_path.parent / "backups"
+
     def close(self) -> None:
+        """Close both databases; if the user's data changed, take the day's backup first."""
         self.reference.close()
         if self.user is not None:
+            if self.user.total_changes > 0:
+                try:
+                    auto_backup(self.user, self.backup_dir)
+                except BackupError as exc:
+                    log.warning("关闭时的自动备份没有完成：%s", exc)
             self.user.close()
+            self.user = None
 
     def __enter__(self) -> DataStore:
         return self

@@ -51,7 +51,12 @@ def open_user_db(path: Path) -> sqlite3.Connection:
             version = None  # a new, empty file
         except (sqlite3.DatabaseError, ValueError) as exc:
             conn.close()
-            raise DatabaseError(f"用户数据库已损坏：{path}") from exc
+            raise DatabaseError(f"用户数据库已损坏：{path}（运行 zzdesk check --repair 移开损坏的文件，"
+                                f"再用 zzdesk restore 恢复备份）") from exc
+        if version is not None and version < USER_SCHEMA_VERSION:
+            from zzdesk.core.backup import make_backup  # an upgrade starts from a verified backup
+
+            make_backup(conn, path.parent / "backups")
         if version is None or version < USER_SCHEMA_VERSION:
             conn.close()
             _create_or_upgrade(path)

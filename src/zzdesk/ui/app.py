@@ -98,6 +98,32 @@ def open_window(reference_db: Path, user_dir: Path) -> MainWindow:
     return window
 
 
+def recover_user_db(reference_db: Path, user_dir: Path, problem: str) -> bool:
+    """A damaged user database is moved aside and the newest good backup offered; False to give up."""
+    from zzdesk.core.backup import BackupError, restore
+    from zzdesk.core.health import check
+
+    report = check(reference_db, user_dir / paths.USER_DB_NAME, user_dir / "backups", repair=True)
+    if not report.reference_ok:
+        QMessageBox.critical(None, "无法打开数据", "\n".join(report.messages) or problem)
+        return False
+    if report.quarantined is None:
+        QMessageBox.critical(None, "无法打开数据", problem)
+        return False
+    text = f"用户数据库已损坏，已移到 {report.quarantined.name}（没有删除）。"
+    if report.newest_backup is not None:
+        question = f"{text}\n\n用最新的备份 {report.newest_backup.name} 恢复吗？选“否”则从空白数据开始。"
+        answer = QMessageBox.question(None, "用户数据已损坏", question)
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                restore(user_dir / paths.USER_DB_NAME, report.newest_backup, user_dir / "backups")
+            except BackupError as exc:
+                QMessageBox.warning(None, "恢复失败", str(exc))
+    else:
+        QMessageBox.warning(None, "用户数据已损坏", text + "没有可用的备份，将从空白数据开始。")
+    return True
+
+
 def run_gui(reference_db: Path, user_dir: Path) -> int:
     log_path = setup_logging(user_dir)
     app = create_application()
@@ -110,7 +136,8 @@ def run_gui(reference_db: Path, user_dir: Path) -> int:
     try:
         window = open_window(reference_db, user_dir)
     except DatabaseError as exc:
-        QMessageBox.critical(None, "无法打开数据", str(exc))
-        return 1
+        if not recover_user_db(reference_db, user_dir, str(exc)):
+            return 1
+        window = open_window(reference_db, user_dir)
     window.show()
     return app.exec()

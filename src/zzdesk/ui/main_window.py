@@ -303,6 +303,32 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_file(files[0])
 
+    def backup_dialog(self) -> None:
+        from zzdesk.ui.backup_dialog import BackupDialog
+
+        BackupDialog(self.data.store, self.restore_backup, self).exec()
+
+    def restore_backup(self, path: str) -> None:
+        """Replace the user database by a backup, then show its data."""
+        from zzdesk.core.backup import BackupError, restore
+        from zzdesk.core.userdb import open_user_db
+
+        store = self.data.store
+        composer = self.pages.get("composer")
+        if composer is not None and hasattr(composer, "flush"):
+            composer.flush()
+        assert store.user is not None and store.user_path is not None
+        store.user.close()
+        try:
+            restore(store.user_path, Path(path), store.backup_dir)
+        except BackupError as exc:
+            QMessageBox.warning(self, "恢复失败", str(exc))
+        store.user = open_user_db(store.user_path)
+        self.data.selected_report = None
+        self.data.reload()
+        self.rebuild()
+        self.statusBar().showMessage(f"已从备份 {Path(path).name} 恢复", 8000)
+
     # Briefing -----------------------------------------------------------------------------------
 
     def composer(self) -> Page:
@@ -379,6 +405,11 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, k=key: self.show_page(k))
             view_menu.addAction(action)
+
+        tools_menu = self.menuBar().addMenu("工具(&T)")
+        backups = QAction("备份与恢复(&B)…", self)
+        backups.triggered.connect(self.backup_dialog)
+        tools_menu.addAction(backups)
 
         help_menu = self.menuBar().addMenu("帮助(&H)")
         about = QAction("关于 zzdesk(&A)", self)
