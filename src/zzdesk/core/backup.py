@@ -31,15 +31,20 @@ class BackupInfo:
     size: int
 
 
-def quick_check(path: Path) -> bool:
+def passes_check(path: Path, pragma: str = "quick_check") -> bool:
+    """True when SQLite's quick_check (or integrity_check) of the file, opened read-only, says ok."""
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+            return bool(conn.execute(f"PRAGMA {pragma}").fetchone()[0] == "ok")
         finally:
             conn.close()
     except sqlite3.Error:
         return False
+
+
+def quick_check(path: Path) -> bool:
+    return passes_check(path, "quick_check")
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:

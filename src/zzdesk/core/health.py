@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from zzdesk.core.backup import list_backups, quick_check
+from zzdesk.core.backup import list_backups, passes_check, quick_check
 
 COUNTED = ("reports", "themes", "passages", "figures", "entities", "briefings")
 
@@ -38,14 +38,7 @@ def _counts(path: Path) -> dict[str, int]:
 
 
 def integrity_ok(path: Path) -> bool:
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
+    return passes_check(path, "integrity_check")
 
 
 def quarantine(path: Path) -> Path:
