@@ -48,10 +48,9 @@ class PassageRecord:
 
 
 @dataclass(frozen=True)
-class FigureRecord:
-    id: int
-    report_id: int
-    report_title: str
+class FigureFacts:
+    """What a report says about one figure, whether curated, parsed or read from a database."""
+
     theme: str
     indicator: str
     period: int
@@ -62,6 +61,13 @@ class FigureRecord:
     cumulative: bool
     written: str
     quote: str
+
+
+@dataclass(frozen=True)
+class FigureRecord(FigureFacts):
+    id: int
+    report_id: int
+    report_title: str
     passage_id: int
     start: int
     end: int

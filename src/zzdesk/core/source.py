@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from zzdesk.core.models_meta import ENTITY_TYPES, FIGURE_KINDS, PASSAGE_SECTIONS
+from zzdesk.core.records import FigureFacts
 from zzdesk.core.text import repaired_paragraphs
 
 
@@ -32,18 +33,8 @@ class SourcePassage:
 
 
 @dataclass(frozen=True)
-class SourceFigure:
-    theme: str
-    indicator: str
-    period: int
-    kind: str
-    value: float
-    unit: str
-    qualifier: str | None
-    written: str
-    phrase: str
-    cumulative: bool
-    quote: str
+class SourceFigure(FigureFacts):
+    phrase: str  # a unique piece of the quote that contains `written`
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from zzdesk.core.numbers import Quantity, find_quantities
 from zzdesk.core.parsing.indicator_names import canonical_indicator
 from zzdesk.core.parsing.structure import Structure
+from zzdesk.core.records import FigureFacts
 from zzdesk.core.text import sentences
 
 _CLAUSE_END = re.compile(r"[，；：。！？,;]")
@@ -28,17 +29,7 @@ _PUNCT_ONLY = re.compile(r"^[、，\s]*$")
 
 
 @dataclass(frozen=True)
-class ParsedFigure:
-    theme: str
-    indicator: str
-    period: int
-    kind: str
-    value: float
-    unit: str
-    qualifier: str | None
-    cumulative: bool
-    written: str
-    quote: str
+class ParsedFigure(FigureFacts):
     passage: int  # index into Structure.passages
     start: int  # offset of `written` in the passage text
     value_high: float | None = None
