@@ -59,6 +59,8 @@ def list_backups(folder: Path) -> list[BackupInfo]:
 def make_backup(conn: sqlite3.Connection, folder: Path, now: datetime | None = None) -> Path:
     now = now or datetime.now()
     folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.partial*"):  # left by a backup that was killed half-way
+        stale.unlink(missing_ok=True)
     final = folder / f"user-{now:%Y%m%d-%H%M%S}.sqlite"
     while final.exists():  # two backups in one second: never overwrite one
         now += timedelta(seconds=1)
