@@ -19,6 +19,7 @@ from zzdesk.cli import (
     data_commands,
     gui_commands,
     import_commands,
+    pack_commands,
     safety_commands,
     search_command,
 )
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     briefing_command.register(sub)
     import_commands.register(sub)
     safety_commands.register(sub)
+    pack_commands.register(sub)
     return parser
 
 

@@ -303,14 +303,48 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_file(files[0])
 
+    def export_pack_dialog(self) -> None:
+        from zzdesk.core.datapack import PackError, export_pack
+
+        path, _ = QFileDialog.getSaveFileName(self, "导出全部用户数据", "zzdesk-数据.zzpack",
+                                              "zzdesk 数据包 (*.zzpack)")
+        if not path:
+            return
+        try:
+            export_pack(self.data.store.user_db, Path(path))
+        except PackError as exc:
+            QMessageBox.warning(self, "导出失败", str(exc))
+            return
+        self.statusBar().showMessage(f"已导出全部用户数据到 {path}", 8000)
+
+    def import_pack_dialog(self) -> None:
+        from zzdesk.core.datapack import PackError, read_pack, read_trust
+
+        path, _ = QFileDialog.getOpenFileName(self, "导入数据包", "", "zzdesk 数据包 (*.zzpack);;所有文件 (*)")
+        if not path:
+            return
+        store = self.data.store
+        assert store.user_path is not None
+        try:
+            keys, required = read_trust(store.user_path.parent)
+            info, _ = read_pack(Path(path), keys, required)  # verify before asking anything
+        except PackError as exc:
+            QMessageBox.warning(self, "无法导入数据包", str(exc))
+            return
+        answer = QMessageBox.question(self, "导入数据包", f"用 {info.created} 导出的数据替换现在的全部用户数据吗？"
+                                      "现在的数据会先备份。")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_backup(path, pack=True)
+
     def backup_dialog(self) -> None:
         from zzdesk.ui.backup_dialog import BackupDialog
 
         BackupDialog(self.data.store, self.restore_backup, self).exec()
 
-    def restore_backup(self, path: str) -> None:
-        """Replace the user database by a backup, then show its data."""
+    def restore_backup(self, path: str, pack: bool = False) -> None:
+        """Replace the user database by a backup (or a data pack), then show its data."""
         from zzdesk.core.backup import BackupError, restore
+        from zzdesk.core.datapack import PackError, import_pack, read_trust
         from zzdesk.core.userdb import open_user_db
 
         store = self.data.store
@@ -320,8 +354,11 @@ class MainWindow(QMainWindow):
         assert store.user is not None and store.user_path is not None
         store.user.close()
         try:
-            restore(store.user_path, Path(path), store.backup_dir)
-        except BackupError as exc:
+            if pack:
+                import_pack(Path(path), store.user_path, store.backup_dir, *read_trust(store.user_path.parent))
+            else:
+                restore(store.user_path, Path(path), store.backup_dir)
+        except (BackupError, PackError) as exc:
             QMessageBox.warning(self, "恢复失败", str(exc))
         store.user = open_user_db(store.user_path)
         self.data.selected_report = None
@@ -366,7 +403,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("文件(&F)")
         for text, keys, slot in (("导入报告(&I)…", "Ctrl+I", self.import_dialog),
                                  ("从剪贴板导入报告", "Ctrl+Shift+V", self.import_clipboard),
-                                 ("删除当前导入的报告…", None, self.remove_current_report)):
+                                 ("删除当前导入的报告…", None, self.remove_current_report),
+                                 ("导出全部用户数据…", None, self.export_pack_dialog),
+                                 ("导入数据包…", None, self.import_pack_dialog)):
             action = QAction(text, self)
             if keys:
                 action.setShortcut(QKeySequence(keys))

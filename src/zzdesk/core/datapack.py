@@ -1,0 +1,211 @@
+"""Data packs: all of a user's data in one file, to move to another PC or to distribute.
+
+A pack is a zip holding `user.sqlite` (a consistent snapshot), `manifest.json` (version,
+time, SHA-256 of every member) and, optionally, `manifest.sig`: an Ed25519 signature of the
+manifest.  A PC can be told to trust certain public keys and refuse unsigned packs.
+Reading is defensive: member names are checked (no ../, absolute paths, links, duplicates),
+sizes and compression ratios are capped, and every hash must match before anything is used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import stat
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+
+from zzdesk import __version__
+from zzdesk.core.backup import BackupError, quick_check, restore
+from zzdesk.core.models_meta import USER_SCHEMA_VERSION
+
+FORMAT = "zzdesk.datapack/1"
+MEMBERS = {"manifest.json", "manifest.sig", "user.sqlite"}
+MAX_PACK = 500 * 1024 * 1024
+MAX_MEMBER = 1024 * 1024 * 1024
+MAX_RATIO = 100  # a user database compresses maybe 5:1; 100:1 is a bomb
+
+
+TRUST_FILE = "trust.json"  # in the user folder: {"require_signature": bool, "keys": [PEM, …]}
+
+
+class PackError(ValueError):
+    """A data pack cannot be used; the message says why, in Chinese."""
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    created: str
+    app_version: str
+    schema: int
+    signed_by: str | None  # fingerprint of the key that signed it
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def fingerprint(public_pem: bytes) -> str:
+    return _sha256(public_pem.strip())[:16]
+
+
+def generate_keys(folder: Path) -> tuple[Path, Path]:
+    """An Ed25519 key pair for an office that signs its packs (the private key stays with it)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    folder.mkdir(parents=True, exist_ok=True)
+    key = Ed25519PrivateKey.generate()
+    private = folder / "zzdesk-signing-key.pem"
+    public = folder / "zzdesk-signing-key.pub.pem"
+    private.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                          serialization.NoEncryption()))
+    private.chmod(0o600)
+    public.write_bytes(key.public_key().public_bytes(serialization.Encoding.PEM,
+                                                     serialization.PublicFormat.SubjectPublicKeyInfo))
+    return private, public
+
+
+def export_pack(conn: sqlite3.Connection, target: Path, private_key: Path | None = None) -> Path:
+    with tempfile.TemporaryDirectory() as folder:
+        snapshot = Path(folder) / "user.sqlite"
+        copy = sqlite3.connect(snapshot)
+        try:
+            conn.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            copy.close()
+        data = snapshot.read_bytes()
+    manifest = json.dumps({"format": FORMAT, "created": datetime.now().isoformat(timespec="seconds"),
+                           "app_version": __version__, "schema": USER_SCHEMA_VERSION,
+                           "files": {"user.sqlite": {"sha256": _sha256(data), "size": len(data)}}},
+                          ensure_ascii=False, indent=2).encode("utf-8")
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("manifest.json", manifest)
+            archive.writestr("user.sqlite", data)
+            if private_key is not None:
+                from cryptography.hazmat.primitives import serialization
+                from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+                key = serialization.load_pem_private_key(private_key.read_bytes(), password=None)
+                if not isinstance(key, Ed25519PrivateKey):
+                    raise PackError("签名密钥不是 Ed25519 私钥")
+                public = key.public_key().public_bytes(serialization.Encoding.PEM,
+                                                       serialization.PublicFormat.SubjectPublicKeyInfo)
+                archive.writestr("manifest.sig", json.dumps({"public_key": public.decode(),
+                                                             "signature": key.sign(manifest).hex()}))
+        partial.replace(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise PackError(f"无法写入 {target}：{exc.strerror or exc}") from exc
+    return target
+
+
+def _safe_members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+    seen: dict[str, zipfile.ZipInfo] = {}
+    for info in archive.infolist():
+        name = info.filename
+        path = PurePosixPath(name.replace("\\", "/"))
+        if path.is_absolute() or ".." in path.parts or ":" in name or name.startswith("/"):
+            raise PackError(f"数据包中有不安全的路径：{name}")
+        if stat.S_ISLNK(info.external_attr >> 16):
+            raise PackError(f"数据包中有链接文件：{name}")
+        if name in seen:
+            raise PackError(f"数据包中有重名文件：{name}")
+        if name not in MEMBERS:
+            raise PackError(f"数据包中有不认识的文件：{name}")
+        if info.file_size > MAX_MEMBER or (info.compress_size and info.file_size / info.compress_size > MAX_RATIO):
+            raise PackError(f"数据包中的 {name} 解压后过大，可能是恶意文件")
+        seen[name] = info
+    if "manifest.json" not in seen or "user.sqlite" not in seen:
+        raise PackError("数据包不完整：缺少清单或数据文件")
+    return seen
+
+
+def read_pack(pack: Path, trusted_keys: list[bytes] | None = None, require_signature: bool = False,
+              ) -> tuple[PackInfo, bytes]:
+    """Verify *pack* and return its description and database bytes; raise PackError on any doubt."""
+    if not pack.is_file():
+        raise PackError(f"找不到数据包：{pack}")
+    if pack.stat().st_size > MAX_PACK:
+        raise PackError("数据包太大")
+    try:
+        with zipfile.ZipFile(pack) as archive:
+            members = _safe_members(archive)
+            manifest_bytes = archive.read(members["manifest.json"])
+            data = archive.read(members["user.sqlite"])
+            signature = archive.read(members["manifest.sig"]) if "manifest.sig" in members else None
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise PackError("不是有效的 zzdesk 数据包（zip 文件已损坏）") from exc
+    try:
+        manifest = json.loads(manifest_bytes)
+        expected = manifest["files"]["user.sqlite"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise PackError("数据包清单无法读取") from exc
+    if manifest.get("format") != FORMAT:
+        raise PackError("不是 zzdesk 数据包，或来自不兼容的版本")
+    if _sha256(data) != expected.get("sha256") or len(data) != expected.get("size"):
+        raise PackError("数据包内容与清单中的 SHA-256 不符：文件已被改动或损坏")
+    if int(manifest.get("schema", 0)) > USER_SCHEMA_VERSION:
+        raise PackError("这个数据包来自更新版本的 zzdesk，请先升级程序")
+    signer = _verify_signature(manifest_bytes, signature, trusted_keys or [], require_signature)
+    return PackInfo(str(manifest.get("created")), str(manifest.get("app_version")), int(manifest["schema"]),
+                    signer), data
+
+
+def _verify_signature(manifest: bytes, signature: bytes | None, trusted: list[bytes], required: bool) -> str | None:
+    if signature is None:
+        if required:
+            raise PackError("这台电脑只接受已签名的数据包，而这个数据包没有签名")
+        return None
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        sig = json.loads(signature)
+        public_pem = sig["public_key"].encode()
+        key = serialization.load_pem_public_key(public_pem)
+        if not isinstance(key, Ed25519PublicKey):
+            raise PackError("签名使用的不是 Ed25519 密钥")
+        key.verify(bytes.fromhex(sig["signature"]), manifest)
+    except (InvalidSignature, ValueError, KeyError, TypeError) as exc:
+        raise PackError("数据包的签名无效：清单已被改动，或签名不属于它") from exc
+    trusted_prints = {fingerprint(k) for k in trusted}
+    if (required or trusted) and fingerprint(public_pem) not in trusted_prints:
+        raise PackError("数据包的签名来自不受信任的密钥")
+    return fingerprint(public_pem)
+
+
+def import_pack(pack: Path, user_db: Path, backups: Path, trusted_keys: list[bytes] | None = None,
+                require_signature: bool = False) -> PackInfo:
+    """Replace the user data by the pack's (the current data is backed up first)."""
+    info, data = read_pack(pack, trusted_keys, require_signature)
+    with tempfile.TemporaryDirectory() as folder:
+        incoming = Path(folder) / "incoming.sqlite"
+        incoming.write_bytes(data)
+        if not quick_check(incoming):
+            raise PackError("数据包中的数据库已损坏")
+        try:
+            restore(user_db, incoming, backups)
+        except BackupError as exc:
+            raise PackError(str(exc)) from exc
+    return info
+
+
+def read_trust(user_dir: Path) -> tuple[list[bytes], bool]:
+    """Trusted public keys and whether unsigned packs are refused, from trust.json."""
+    path = user_dir / TRUST_FILE
+    if not path.exists():
+        return [], False
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [k.encode() for k in data.get("keys", [])], bool(data.get("require_signature", False))
+    except (ValueError, AttributeError, UnicodeDecodeError) as exc:
+        raise PackError(f"信任设置文件 {path} 无法读取，请修正或删除它") from exc
