@@ -10,7 +10,7 @@ from typing import Any
 
 from zzdesk.cli.data_commands import CommandError, open_store
 from zzdesk.cli.table import render_table
-from zzdesk.core.importing import AlreadyImported, commit_import, imported_reports, remove_report
+from zzdesk.core.importing import AlreadyImported, ImportFailed, commit_import, imported_reports, remove_report
 from zzdesk.core.parsing.decoding import DecodeError, read_report_bytes
 from zzdesk.core.parsing.report import parse_report
 from zzdesk.core.targets import check_targets
@@ -46,6 +46,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         except AlreadyImported as exc:
             print(str(exc), file=sys.stderr)
             return 0
+        except ImportFailed as exc:
+            raise CommandError(str(exc)) from exc
     print(f"已导入，报告编号 {report_id}", file=sys.stderr)
     return 0
 

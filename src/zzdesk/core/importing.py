@@ -21,6 +21,10 @@ class AlreadyImported(ValueError):
     """The same text is already loaded; nothing was changed."""
 
 
+class ImportFailed(RuntimeError):
+    """Storing failed (a full disk, a read-only folder); the transaction left nothing behind."""
+
+
 @dataclass(frozen=True)
 class ImportedReport:
     id: int
@@ -52,6 +56,14 @@ def commit_import(conn: sqlite3.Connection, parsed: ParsedReport, reference: sql
     for db in (conn, reference):
         if db is not None and find_by_text(db, parsed.text_sha256) is not None:
             raise AlreadyImported("已导入：这份报告的文本已经在数据中，没有做任何改动")
+    try:
+        return _store(conn, parsed)
+    except sqlite3.Error as exc:
+        full = "full" in str(exc).lower()
+        raise ImportFailed(("磁盘已满" if full else f"写入失败（{exc}）") + "：导入没有完成，原有数据没有改动") from exc
+
+
+def _store(conn: sqlite3.Connection, parsed: ParsedReport) -> int:
     with conn:
         ids = _next_ids(conn)
         report_id = ids["reports"]

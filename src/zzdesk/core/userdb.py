@@ -47,7 +47,10 @@ def open_user_db(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(str(path), check_same_thread=False)
         try:
             version = schema_version(conn)
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as exc:
+            if "no such table" not in str(exc):
+                conn.close()  # disk full, permissions: not a new file, and nothing to create
+                raise DatabaseError(f"用户数据库无法读取：{path}（{exc}；磁盘可能已满）") from exc
             version = None  # a new, empty file
         except (sqlite3.DatabaseError, ValueError) as exc:
             conn.close()
@@ -59,7 +62,10 @@ def open_user_db(path: Path) -> sqlite3.Connection:
             make_backup(conn, path.parent / "backups")
         if version is None or version < USER_SCHEMA_VERSION:
             conn.close()
-            _create_or_upgrade(path)
+            try:
+                _create_or_upgrade(path)
+            except Exception as exc:  # SQLAlchemy wraps sqlite3's errors in its own classes
+                raise DatabaseError(f"用户数据库无法建立：{path}（{exc.__class__.__name__}；磁盘可能已满）") from exc
             conn = sqlite3.connect(str(path), check_same_thread=False)
         check_schema(conn, path, USER_SCHEMA_VERSION)
         conn.execute("PRAGMA journal_mode=WAL")

@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
 
     def import_text(self, text: str, review: bool = True) -> int | None:
         """Parse, let the user review, then store in one transaction; returns the new report id."""
-        from zzdesk.core.importing import AlreadyImported, commit_import
+        from zzdesk.core.importing import AlreadyImported, ImportFailed, commit_import
         from zzdesk.core.parsing.report import parse_report
         from zzdesk.ui.import_dialog import ImportReviewDialog
 
@@ -271,6 +271,9 @@ class MainWindow(QMainWindow):
             report_id = commit_import(self.data.store.user_db, parsed, self.data.store.reference)
         except AlreadyImported as exc:
             QMessageBox.information(self, "已导入", str(exc))
+            return None
+        except ImportFailed as exc:
+            QMessageBox.warning(self, "导入失败", str(exc))
             return None
         self.data.reload()
         self.data.selected_report = report_id
