@@ -16,7 +16,8 @@ class NoQt(importlib.abc.MetaPathFinder):
 
 sys.meta_path.insert(0, NoQt())
 import zzdesk.core
-names = [m.name for m in pkgutil.walk_packages(zzdesk.core.__path__, "zzdesk.core.")]
+# Alembic's migration scripts run only inside Alembic (env.py acts on import): not modules to import here.
+names = [m.name for m in pkgutil.walk_packages(zzdesk.core.__path__, "zzdesk.core.") if ".migrations" not in m.name]
 for name in names:
     __import__(name)
 import zzdesk.paths, zzdesk.core.store

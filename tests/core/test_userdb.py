@@ -52,3 +52,33 @@ def test_damaged_user_db_is_refused_not_overwritten(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="损坏"):
         open_user_db(db)
     assert db.read_bytes() == b"garbage" * 1000
+
+
+def _columns(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    conn = sqlite3.connect(db)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' "
+                                             "AND name NOT IN ('alembic_version') AND name NOT LIKE 'sqlite_%'")]
+        info = {t: [(c[1], c[2].replace("DOUBLE", "FLOAT"), c[3], c[5]) for c in
+                    conn.execute(f'PRAGMA table_info("{t}")')] for t in tables}
+        info["<indexes>"] = sorted(r for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index' "
+                                                           "AND name NOT LIKE 'sqlite_%'"))
+        return info
+    finally:
+        conn.close()
+
+
+def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
+    from zzdesk.core.db import open_writable
+    from zzdesk.core.models import Base
+    from zzdesk.core.user_models import UserBase
+
+    open_user_db(tmp_path / "migrated.sqlite").close()
+    engine = open_writable(tmp_path / "models.sqlite")
+    Base.metadata.create_all(engine)
+    UserBase.metadata.create_all(engine)
+    engine.dispose()
+    assert _columns(tmp_path / "migrated.sqlite") == _columns(tmp_path / "models.sqlite")
+    with sqlite3.connect(tmp_path / "migrated.sqlite") as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0003"
+    conn.close()

@@ -14,28 +14,29 @@ from pathlib import Path
 from zzdesk.core.db import DatabaseError, check_schema, open_writable, schema_version
 from zzdesk.core.models_meta import USER_SCHEMA_VERSION
 
+# meta schema_version -> the Alembic revision that produced it (for databases made before Alembic).
+REVISIONS = {1: "0001", 2: "0002", 3: "0003"}
+
 
 def _create_or_upgrade(path: Path) -> None:
-    """Create the tables this version needs (new ones only) and record the version.
+    """Bring the database to the current schema with Alembic's migrations, in one transaction."""
+    from alembic import command
+    from alembic.config import Config
 
-    Upgrades so far only add tables, which create_all does without touching existing
-    rows; a migration that changes a table will need Alembic and a backup first.
-    """
-    from sqlalchemy.orm import Session
-
-    from zzdesk.core.models import Base
-    from zzdesk.core.user_models import UserBase, UserMeta
-
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).resolve().parent / "migrations"))
     engine = open_writable(path)
     try:
-        Base.metadata.create_all(engine)  # imported reports use the reference schema
-        UserBase.metadata.create_all(engine)
-        with Session(engine) as session, session.begin():
-            meta = session.get(UserMeta, "schema_version")
-            if meta is None:
-                session.add(UserMeta(key="schema_version", value=str(USER_SCHEMA_VERSION)))
-            else:
-                meta.value = str(USER_SCHEMA_VERSION)
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            tables = {r[0] for r in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "meta" in tables and "alembic_version" not in tables:
+                row = connection.exec_driver_sql("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+                if row is not None:
+                    command.stamp(config, REVISIONS[int(row[0])])  # made before Alembic kept a record
+            command.upgrade(config, "head")
+            connection.exec_driver_sql("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+                                       (str(USER_SCHEMA_VERSION),))
     finally:
         engine.dispose()
 
