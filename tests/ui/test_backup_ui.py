@@ -44,3 +44,16 @@ def test_start_up_with_a_damaged_user_db_offers_the_backup(user_home: Path, qapp
     assert [b.title for b in list_briefings(conn)] == ["保住"]
     conn.close()
     assert list(user_home.glob("user.sqlite.*.damaged"))
+
+
+def test_start_up_refuses_a_damaged_reference_db(user_home: Path, tmp_path: Path, qapp: object,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from zzdesk.ui.app import startup_checks
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, title, text: shown.append(title + text))
+    assert startup_checks(paths.reference_db_path(), user_home)
+    broken = tmp_path / "zz.sqlite"
+    broken.write_bytes(paths.reference_db_path().read_bytes()[:50_000])  # cut short, as a failed copy would be
+    assert not startup_checks(broken, user_home)
+    assert shown and "参考数据库缺失或已损坏" in shown[0]

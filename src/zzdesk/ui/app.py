@@ -98,6 +98,19 @@ def open_window(reference_db: Path, user_dir: Path) -> MainWindow:
     return window
 
 
+def startup_checks(reference_db: Path, user_dir: Path) -> bool:
+    """integrity_check of the reference data, quick_check of the user's (a few ms); False to stop."""
+    from zzdesk.core.health import check
+
+    report = check(reference_db, user_dir / paths.USER_DB_NAME, user_dir / "backups")
+    if not report.reference_ok:
+        QMessageBox.critical(None, "程序数据已损坏", "\n".join(report.messages))
+        return False
+    if not report.user_ok:
+        return recover_user_db(reference_db, user_dir, "\n".join(report.messages))
+    return True
+
+
 def recover_user_db(reference_db: Path, user_dir: Path, problem: str) -> bool:
     """A damaged user database is moved aside and the newest good backup offered; False to give up."""
     from zzdesk.core.backup import BackupError, restore
@@ -133,6 +146,8 @@ def run_gui(reference_db: Path, user_dir: Path) -> int:
         QMessageBox.critical(None, "zzdesk 出错了", f"程序遇到了一个错误：{value}\n\n详细信息已记录在 {log_path}")
 
     sys.excepthook = report_bug
+    if not startup_checks(reference_db, user_dir):
+        return 1
     try:
         window = open_window(reference_db, user_dir)
     except DatabaseError as exc:
