@@ -1,7 +1,7 @@
 """Start-up time of the whole program against a bare PySide6 window, in the same run.
 
 Each sample is a fresh process (interpreter start, imports, data, first paint).
-The app process runs the same code path as `zzdesk` and reports when the
+The app process runs the same code path as `zzdesk` (integrity checks included) and reports when the
 overview page first paints and when every overview chart has painted; the
 baseline process shows an empty QWidget and reports its first paint.
 Usage: .venv/bin/python bench/startup.py [--runs 10]
@@ -24,7 +24,7 @@ t0 = float(os.environ["ZZ_T0"])
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 from zzdesk import paths
-from zzdesk.ui.app import create_application, open_window
+from zzdesk.ui.app import create_application, open_window, startup_checks
 
 marks = {}
 chart_names = []
@@ -53,6 +53,7 @@ def watch_charts():
         chart.plot.viewport().update()
 
 app = create_application()
+assert startup_checks(paths.reference_db_path(), paths.user_data_dir())  # as `zzdesk` does
 window = open_window(paths.reference_db_path(), paths.user_data_dir())
 page = window.pages["overview"]
 first = Watch("first", then=watch_charts)
