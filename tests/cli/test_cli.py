@@ -151,3 +151,11 @@ def test_search_hostile_input(user_home: Path) -> None:
         result = run("search", query, "--json", home=user_home)
         assert isinstance(json.loads(result.stdout), list)
     assert "没有找到" in run("search", "火星基地", home=user_home).stdout
+
+
+def test_no_display_is_one_clear_line(user_home: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["ZZDESK_HOME"] = str(user_home)
+    result = subprocess.run([sys.executable, "-m", "zzdesk"], capture_output=True, text=True, env=env,
+                            timeout=60, check=False)
+    assert result.returncode == 1 and "DISPLAY" in one_line_error(result)

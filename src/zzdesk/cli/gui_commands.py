@@ -18,6 +18,9 @@ def reference_db(args: argparse.Namespace) -> Path:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    if sys.platform.startswith("linux") and not any(
+            os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        raise CommandError("没有图形显示（DISPLAY 未设置），无法打开窗口；命令行功能见 zzdesk --help")
     from zzdesk.ui.app import run_gui  # Qt is loaded only when a window is wanted
 
     return run_gui(reference_db(args), paths.user_data_dir(args.data_dir))
