@@ -11,12 +11,13 @@ from typing import Any
 from zzdesk import paths
 from zzdesk.cli.table import render_table
 from zzdesk.core.dataset import export_document
+from zzdesk.core.errors import UserError
 from zzdesk.core.models_meta import FIGURE_KINDS
 from zzdesk.core.records import KIND_LABELS
 from zzdesk.core.store import DataStore
 
 
-class CommandError(Exception):
+class CommandError(UserError):
     """A command could not do what was asked; the message says why, in Chinese."""
 
 

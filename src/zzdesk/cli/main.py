@@ -23,8 +23,7 @@ from zzdesk.cli import (
     safety_commands,
     search_command,
 )
-from zzdesk.core.db import DatabaseError
-from zzdesk.core.source import SourceError
+from zzdesk.core.errors import UserError
 
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
@@ -68,10 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"zzdesk: 参数错误：{exc}（zzdesk --help 查看用法）", file=sys.stderr)
         return EXIT_USAGE
-    except (DatabaseError, SourceError) as exc:
-        print(f"zzdesk: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
-    except data_commands.CommandError as exc:
+    except UserError as exc:
         print(f"zzdesk: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     except BrokenPipeError:

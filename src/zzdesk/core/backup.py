@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from zzdesk.core.errors import UserError
 from zzdesk.core.models_meta import USER_SCHEMA_VERSION
 
 NAME = re.compile(r"^user-(\d{8}-\d{6})\.sqlite$")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 6
 
 
-class BackupError(RuntimeError):
+class BackupError(UserError):
     """A backup or restore could not be done; the message says why, in Chinese."""
 
 

@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 
 from zzdesk import __version__
 from zzdesk.core.backup import BackupError, quick_check, restore
+from zzdesk.core.errors import UserError
 from zzdesk.core.models_meta import USER_SCHEMA_VERSION
 
 FORMAT = "zzdesk.datapack/1"
@@ -33,7 +34,7 @@ MAX_RATIO = 100  # a user database compresses maybe 5:1; 100:1 is a bomb
 TRUST_FILE = "trust.json"  # in the user folder: {"require_signature": bool, "keys": [PEM, …]}
 
 
-class PackError(ValueError):
+class PackError(UserError, ValueError):
     """A data pack cannot be used; the message says why, in Chinese."""
 
 

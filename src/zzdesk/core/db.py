@@ -12,13 +12,14 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from zzdesk.core.errors import UserError
 from zzdesk.core.models_meta import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 
-class DatabaseError(RuntimeError):
+class DatabaseError(UserError):
     """A database is missing, damaged or of a version this program cannot read."""
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from zzdesk.core.errors import UserError
 from zzdesk.core.parsing.report import ParsedReport
 from zzdesk.core.search.documents import collect_documents
 
@@ -17,11 +18,11 @@ USER_ID_BASE = 1_000_000
 TABLES = ("reports", "themes", "passages", "figures", "entities", "entity_aliases", "mentions")
 
 
-class AlreadyImported(ValueError):
+class AlreadyImported(UserError, ValueError):
     """The same text is already loaded; nothing was changed."""
 
 
-class ImportFailed(RuntimeError):
+class ImportFailed(UserError):
     """Storing failed (a full disk, a read-only folder); the transaction left nothing behind."""
 
 

@@ -16,12 +16,13 @@ from typing import Any
 
 import yaml
 
+from zzdesk.core.errors import UserError
 from zzdesk.core.models_meta import ENTITY_TYPES, FIGURE_KINDS, PASSAGE_SECTIONS
 from zzdesk.core.records import FigureFacts
 from zzdesk.core.text import repaired_paragraphs
 
 
-class SourceError(ValueError):
+class SourceError(UserError, ValueError):
     """A curated source file is inconsistent with itself or with the report text."""
 
 

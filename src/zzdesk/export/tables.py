@@ -10,8 +10,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from zzdesk.core.errors import UserError
 
-class ExportError(RuntimeError):
+
+class ExportError(UserError):
     """A table could not be written; the message says why in Chinese."""
 
 

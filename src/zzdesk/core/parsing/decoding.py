@@ -9,12 +9,14 @@ from __future__ import annotations
 import io
 import zipfile
 
+from zzdesk.core.errors import UserError
+
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a report is a few hundred KB; this stops a runaway file
 MAX_DOCX_BYTES = 30 * 1024 * 1024  # python-docx lifts libxml2's limits: cap the archive first
 MAX_DOCX_UNPACKED = 100 * 1024 * 1024
 
 
-class DecodeError(ValueError):
+class DecodeError(UserError, ValueError):
     """The file is not a text this program can read; the message says why, in Chinese."""
 
 
