@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from zzdesk.cli.data_commands import CommandError, open_store
+from zzdesk.cli.data_commands import CommandError, add_report_option, open_store
 from zzdesk.cli.table import render_table
 from zzdesk.core.search import SearchHit, group_by_type
 from zzdesk.core.search.documents import TYPE_LABELS, TYPE_ORDER
@@ -37,7 +37,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise CommandError("--limit 须为正整数")
     types = [_resolve_type(t) for t in args.type] if args.type else None
     with open_store(args) as store:
-        hits = store.search(args.query, types=types, limit=args.limit)
+        hits = store.search(args.query, types=types, limit=args.limit, report=args.report)
     if args.json:
         payload: list[dict[str, Any]] = [
             {"type": h.type, "id": h.id, "name": h.name, "theme": h.theme, "snippet": h.snippet,
@@ -70,4 +70,5 @@ def register(sub: Any) -> None:
                         help="只看某类结果（可重复）：" + "、".join(f"{k}/{v}" for k, v in TYPE_LABELS.items()))
     search.add_argument("--limit", type=int, default=50, metavar="N", help="最多返回条数（默认 50）")
     search.add_argument("--json", action="store_true", help="以 JSON 输出")
+    add_report_option(search, "检索")
     search.set_defaults(handler=cmd_search)

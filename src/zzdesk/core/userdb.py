@@ -15,10 +15,10 @@ from zzdesk.core.db import DatabaseError, check_schema, open_writable, schema_ve
 from zzdesk.core.models_meta import USER_SCHEMA_VERSION
 
 # meta schema_version -> the Alembic revision that produced it (for databases made before Alembic).
-REVISIONS = {1: "0001", 2: "0002", 3: "0003"}
+REVISIONS = {1: "0001", 2: "0002", 3: "0003", 4: "0004"}
 
 
-def _create_or_upgrade(path: Path) -> None:
+def _create_or_upgrade(path: Path, reference_db: Path | None = None) -> None:
     """Bring the database to the current schema with Alembic's migrations, in one transaction."""
     from alembic import command
     from alembic.config import Config
@@ -29,6 +29,7 @@ def _create_or_upgrade(path: Path) -> None:
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
+            config.attributes["reference_db"] = reference_db  # old briefings' row ids are looked up there
             tables = {r[0] for r in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
             if "meta" in tables and "alembic_version" not in tables:
                 row = connection.exec_driver_sql("SELECT value FROM meta WHERE key='schema_version'").fetchone()
@@ -41,8 +42,8 @@ def _create_or_upgrade(path: Path) -> None:
         engine.dispose()
 
 
-def open_user_db(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) the user database at *path*."""
+def open_user_db(path: Path, reference_db: Path | None = None) -> sqlite3.Connection:
+    """Open (creating if needed) the user database at *path*; an upgrade may consult *reference_db*."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), check_same_thread=False)
@@ -64,7 +65,7 @@ def open_user_db(path: Path) -> sqlite3.Connection:
         if version is None or version < USER_SCHEMA_VERSION:
             conn.close()
             try:
-                _create_or_upgrade(path)
+                _create_or_upgrade(path, reference_db)
             except Exception as exc:  # SQLAlchemy wraps sqlite3's errors in its own classes
                 raise DatabaseError(f"用户数据库无法建立：{path}（{exc.__class__.__name__}；磁盘可能已满）") from exc
             conn = sqlite3.connect(str(path), check_same_thread=False)
