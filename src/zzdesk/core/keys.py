@@ -77,6 +77,8 @@ def describe_figure_key(key: str) -> str:
     """地区生产总值（2024年实绩）: what a figure key named, for a line saying it is gone."""
     from zzdesk.core.records import KIND_LABELS
 
+    if key.startswith("#"):
+        return f"（原编号{key[1:]}）"  # an item saved by row id that the upgrade could not find
     parts = key.split("~", 1)[0].split(SEPARATOR)
     if len(parts) != 4:
         return key
