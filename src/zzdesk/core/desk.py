@@ -18,10 +18,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from zzdesk.core import briefing_store, queries
+from zzdesk.core import queries
 from zzdesk.core.backup import BackupError, auto_backup
-from zzdesk.core.briefing import BriefingData, BriefingItem, BriefingSpec, Document, build_document
-from zzdesk.core.briefing_store import SavedBriefingInfo
 from zzdesk.core.db import open_read_only
 from zzdesk.core.errors import UserError
 from zzdesk.core.records import EntityRecord, FigureRecord, PassageRecord, ReportRecord, ThemeRecord
@@ -29,6 +27,8 @@ from zzdesk.core.search import SearchEngine, SearchHit
 from zzdesk.core.userdb import open_user_db
 
 if TYPE_CHECKING:
+    from zzdesk.core.briefing import BriefingData, BriefingItem, BriefingSpec, Document
+    from zzdesk.core.briefing_store import SavedBriefingInfo
     from zzdesk.core.parsing.report import ParsedReport
     from zzdesk.core.targets import TargetCheck
 
@@ -270,15 +270,21 @@ class Desk:
     # Saved briefings --------------------------------------------------------------------------
 
     def briefings(self) -> list[SavedBriefingInfo]:
+        from zzdesk.core import briefing_store  # briefing code loads on first use, not at start-up
+
         return briefing_store.list_briefings(self.user_db) if self.user is not None else []
 
     def _briefing_id(self, key: str) -> int:
+        from zzdesk.core import briefing_store
+
         found = briefing_store.find_briefing(self.user_db, key)
         if found is None:
             raise UnknownBriefing(f"没有已保存的简报「{key}」（zzdesk briefings 列出全部）")
         return found
 
     def open_briefing(self, key: str) -> BriefingSpec:
+        from zzdesk.core import briefing_store
+
         return briefing_store.load_briefing(self.user_db, self._briefing_id(key))
 
     def pin_item(self, item: BriefingItem, report: str | None = None) -> BriefingItem:
@@ -298,6 +304,8 @@ class Desk:
 
     def save_briefing(self, spec: BriefingSpec, key: str | None = None) -> Changes:
         """Save a new briefing (no key) or replace a saved one; the spec is pinned to its reports first."""
+        from zzdesk.core import briefing_store
+
         spec = self.pinned(spec)
         briefing_id = None if key is None else self._briefing_id(key)
         saved = briefing_store.save_briefing(self.user_db, spec, briefing_id)
@@ -305,11 +313,15 @@ class Desk:
         return Changes(briefings=(saved_key,), message=f"已保存“{spec.title}”")
 
     def duplicate_briefing(self, key: str) -> Changes:
+        from zzdesk.core import briefing_store
+
         copy = briefing_store.duplicate_briefing(self.user_db, self._briefing_id(key))
         return Changes(briefings=(briefing_store.key_of(self.user_db, copy),), message="已复制")
 
     def delete_briefing(self, key: str) -> tuple[Changes, BriefingSpec]:
         """Delete; the spec comes back so the caller can offer to undo (save it again)."""
+        from zzdesk.core import briefing_store
+
         spec = briefing_store.delete_briefing(self.user_db, self._briefing_id(key))
         return Changes(briefings=(key,), message=f"已删除“{spec.title}”"), spec
 
@@ -322,6 +334,8 @@ class Desk:
         ids = {r.id for r in own}
         compared = [key for i in spec.items if i.kind == "targets" for key in i.ref.split(",") if key in known]
         checks = self.targets(list(dict.fromkeys(compared))) if compared else []
+        from zzdesk.core.briefing import BriefingData
+
         return BriefingData(primary, [f for f in self.figures() if f.report_id in ids],
                             [p for p in self.passages() if p.report_id in ids], self.entities(), checks,
                             self.reports())
@@ -329,6 +343,8 @@ class Desk:
     def build_briefing(self, spec: BriefingSpec) -> Document:
         """The document of *spec* (pinned first if it is new): the same text whatever report is
         selected, items whose data is gone shown as missing."""
+        from zzdesk.core.briefing import build_document
+
         pinned = self.pinned(spec)
         return build_document(pinned, self.briefing_data(pinned))
 
