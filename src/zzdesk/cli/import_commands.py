@@ -8,28 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from zzdesk.cli.data_commands import CommandError, add_report_option, open_desk
+from zzdesk.cli.data_commands import add_report_option, open_desk
 from zzdesk.cli.table import render_table
-from zzdesk.core.errors import UserError
 from zzdesk.core.importing import AlreadyImported
-from zzdesk.core.parsing.decoding import DecodeError, read_report_bytes
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CommandError(f"无法读取 {path}：{exc.strerror or exc}") from exc
-    try:
-        text = read_report_bytes(data, path.name)
-    except DecodeError as exc:
-        raise CommandError(f"{path.name}：{exc}") from exc
     with open_desk(args) as desk:
-        try:
-            parsed = desk.preview_import(text)
-        except UserError as exc:
-            raise CommandError(f"{path.name}：{exc}") from exc
+        parsed = desk.preview_import_file(Path(args.file))
         if args.json:
             sys.stdout.write(json.dumps(parsed.to_json(), ensure_ascii=False, indent=2) + "\n")
         else:

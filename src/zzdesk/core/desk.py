@@ -239,6 +239,21 @@ class Desk:
         except ValueError as exc:
             raise ImportRefused(str(exc)) from exc
 
+    def preview_import_file(self, path: Path) -> ParsedReport:
+        """preview_import of a .txt/.docx file in any of the encodings reports come in."""
+        from zzdesk.core.parsing.decoding import DecodeError, read_report_bytes
+
+        try:
+            text = read_report_bytes(path.read_bytes(), path.name)
+        except OSError as exc:
+            raise ImportRefused(f"无法读取 {path}：{exc.strerror or exc}") from exc
+        except DecodeError as exc:
+            raise ImportRefused(f"{path.name}：{exc}") from exc
+        try:
+            return self.preview_import(text)
+        except ImportRefused as exc:
+            raise ImportRefused(f"{path.name}：{exc}") from exc
+
     def commit_import(self, parsed: ParsedReport) -> Changes:
         """Store a reviewed import in one transaction (AlreadyImported, ImportFailed on failure)."""
         from zzdesk.core.importing import store_import
