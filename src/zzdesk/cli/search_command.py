@@ -38,10 +38,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     types = [_resolve_type(t) for t in args.type] if args.type else None
     with open_store(args) as store:
         hits = store.search(args.query, types=types, limit=args.limit, report=args.report)
+        report_keys = {r.id: r.key for r in store.reports()}
     if args.json:
         payload: list[dict[str, Any]] = [
             {"type": h.type, "id": h.id, "name": h.name, "theme": h.theme, "snippet": h.snippet,
-             "score": h.score, "marks": [list(m) for m in h.marks]}
+             "score": h.score, "marks": [list(m) for m in h.marks], "report_key": report_keys.get(h.report_id or 0)}
             for h in hits
         ]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

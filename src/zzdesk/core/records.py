@@ -11,8 +11,8 @@ from zzdesk.core.keys import DEFAULT_PLAN_LABEL, default_review_label
 from zzdesk.core.numbers import format_quantity
 
 KIND_LABELS = {"actual": "实绩", "expected": "预计", "target": "目标"}
-# Section names of the bundled report; a report's own words come from ReportRecord.section_label.
-SECTION_LABELS = {"intro": "导语", "review": "郑州实践", "plan": "目标任务", "caption": "图片说明"}
+# Section names in general; a report's own words (郑州实践, 金水实践) come from ReportRecord.section_label.
+SECTION_LABELS = {"intro": "导语", "review": "上年实践", "plan": "目标任务", "caption": "图片说明"}
 ENTITY_TYPE_LABELS = {
     "project": "项目", "enterprise": "企业", "institution": "机构", "platform": "平台",
     "cluster": "产业集群", "place": "地点", "initiative": "举措",
