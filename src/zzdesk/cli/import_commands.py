@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from zzdesk.cli.data_commands import add_report_option, open_desk
+from zzdesk.cli.data_commands import CommandError, add_report_option, open_desk
 from zzdesk.cli.table import render_table
+from zzdesk.core.desk import ReportInUse
 from zzdesk.core.importing import AlreadyImported
 
 
@@ -39,9 +40,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_reports(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
         if args.remove is not None:
-            changes = desk.remove_report(args.remove, force=args.force)
+            try:
+                changes = desk.remove_report(args.remove, force=args.force)
+            except ReportInUse as exc:
+                raise CommandError(f"{exc}确定删除请加 --force。") from exc
             print(changes.message, file=sys.stderr)
-            print(f"已删除报告 {args.remove}", file=sys.stderr)
+            print(f"已删除报告 {changes.reports[0]}", file=sys.stderr)
             return 0
         rows = [[str(r.id), r.key, r.title, r.region, str(r.year), "导入" if desk.is_imported(r) else "随程序提供"]
                 for r in desk.reports()]

@@ -321,9 +321,9 @@ def build_document(spec: BriefingSpec, data: BriefingData) -> Document:
             builder.table(list(loose_figures))
             loose_figures.clear()
 
-    def gone(item: BriefingItem) -> None:
+    def gone(item: BriefingItem, report: str = "") -> None:
         flush_figures()
-        missing.append(_what(item))
+        missing.append(_what(item) + (f"（报告 {report} 已删除）" if report else ""))
         builder.blocks.append(Paragraph(MISSING.format(missing[-1])))
 
     figures = {f.key: f for f in data.figures}
@@ -333,7 +333,7 @@ def build_document(spec: BriefingSpec, data: BriefingData) -> Document:
     for item in spec.items:
         own = data.of_report(_report_of(item, data))
         if own is None:
-            gone(item)
+            gone(item, _report_of(item, data))
             continue
         builder.data = own
         if item.kind != "figure":
