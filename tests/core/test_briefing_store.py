@@ -119,3 +119,22 @@ def test_version_3_briefings_are_converted_to_keys(tmp_path: Path) -> None:
         document = desk.build_briefing(converted)
         assert document.missing == ("指标（原编号424242）",)
         assert "（此项数据已不存在：指标（原编号424242））" in [getattr(b, "text", "") for b in document.blocks]
+
+
+def test_an_upgrade_by_a_command_that_names_no_reference_uses_the_bundled_one(tmp_path: Path) -> None:
+    from zzdesk import paths
+    from zzdesk.core.desk import Desk
+
+    with Desk(paths.reference_db_path()) as reference:
+        gdp = next(f for f in reference.figures() if f.indicator == "地区生产总值" and f.period == 2024)
+    db = tmp_path / "user.sqlite"
+    _version_3_database(db)
+    old_spec = {**json.loads(spec().to_json()), "items": [{"kind": "figure", "ref": str(gdp.id)}]}
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO briefings (title, template, spec_json, created, updated) VALUES (?, ?, ?, ?, ?)",
+                     ("旧简报", "jianbao", json.dumps(old_spec, ensure_ascii=False), "2025-03-05", "2025-03-05"))
+    conn.close()
+    conn = open_user_db(db)  # as `zzdesk backup` or `zzdesk check` open it
+    [info] = list_briefings(conn)
+    assert load_briefing(conn, info.id).items[0].ref == gdp.key
+    conn.close()

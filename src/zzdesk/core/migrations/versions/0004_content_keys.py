@@ -101,8 +101,10 @@ def _rekey(spec: dict[str, Any], lookups: dict[str, dict[str, str]], newest: str
 
 
 def _reference() -> sqlite3.Connection | None:
-    path = context.config.attributes.get("reference_db")
-    if path is None or not Path(path).is_file():
+    from zzdesk import paths  # the bundled data, when the caller did not say which reference it runs with
+
+    path = context.config.attributes.get("reference_db") or paths.reference_db_path()
+    if not Path(path).is_file():
         return None
     conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
     try:
