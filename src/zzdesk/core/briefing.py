@@ -16,7 +16,7 @@ from typing import Any
 
 from zzdesk.core.charts import ChartSpec, headline_chart, theme_charts
 from zzdesk.core.indicators import describe, headline_pairs
-from zzdesk.core.keys import describe_figure_key, report_of
+from zzdesk.core.keys import SEPARATOR, describe_figure_key, report_of
 from zzdesk.core.records import (
     ENTITY_TYPE_LABELS,
     KIND_LABELS,
@@ -304,7 +304,8 @@ def _what(item: BriefingItem) -> str:
 def _report_of(item: BriefingItem, data: BriefingData) -> str:
     if item.report:
         return item.report
-    return report_of(item.ref) if item.kind in ("figure", "passage") else data.report.key
+    keyed = item.kind in ("figure", "passage") and SEPARATOR in item.ref  # not an old id the upgrade lost
+    return report_of(item.ref) if keyed else data.report.key
 
 
 def build_document(spec: BriefingSpec, data: BriefingData) -> Document:
