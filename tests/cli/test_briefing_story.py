@@ -162,6 +162,12 @@ def test_every_figure_carries_its_own_report(reference: Path, user_home: Path) -
                         for r in rows)
     latest = json.loads(zzdesk("figures", "--report", "latest", "--json", home=user_home, reference=reference))
     assert latest == rows
+    exported = json.loads(zzdesk("export", "--json", "-", "--report", city, home=user_home, reference=reference))
+    assert [r["key"] for r in exported["reports"]] == [city]
+    assert [f["key"] for f in exported["figures"]] == [r["key"] for r in rows]
+    everything = json.loads(zzdesk("export", "--json", "-", home=user_home, reference=reference))
+    assert {(f["report_key"], f["report_year"]) for f in everything["figures"]} == {(old.key, 2025), (city, 2026)}
+    assert all(f["key"].startswith(f["report_key"] + "/") for f in everything["figures"])
 
 
 def test_keys_survive_a_rebuild_in_another_order(reference: Path, tmp_path: Path) -> None:
