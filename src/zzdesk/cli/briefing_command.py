@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from zzdesk.cli.arguments import COPIES
 from zzdesk.cli.data_commands import CommandError, add_report_option, open_desk
 from zzdesk.cli.table import render_table
 from zzdesk.core.briefing import TEMPLATES, BriefingItem, BriefingSpec, theme_items
@@ -54,12 +55,13 @@ def cmd_briefing(args: argparse.Namespace) -> int:
 
     if args.saved and args.save:
         raise CommandError("--saved 与 --save 不能同时使用")
-    for target in (args.pdf, args.docx):
-        if target:
-            try:
-                check_writable(Path(target))
-            except OSError as exc:
-                raise CommandError(str(exc)) from exc
+    targets = [Path(t) for t in (args.pdf, args.docx) if t is not None]
+    if not targets and not args.save:
+        raise CommandError("请用 --pdf 或 --docx 给出要写入的文件（或用 --save 只保存）")
+    for target in targets:
+        check_writable(target)  # '' or a database, device or folder: one line, before any work
+    if len(targets) == 2 and os.path.realpath(targets[0]) == os.path.realpath(targets[1]):
+        raise CommandError("--pdf 与 --docx 不能是同一个文件")
     with open_desk(args) as desk:
         spec = desk.open_briefing(args.saved) if args.saved else _composed(args, desk)
         document = desk.build_briefing(spec)
@@ -68,9 +70,9 @@ def cmd_briefing(args: argparse.Namespace) -> int:
             print(changes.briefings[0])
     for line in document.missing:
         print(f"注意：此项数据已不存在：{line}", file=sys.stderr)
-    if args.pdf or args.docx:
+    if targets:
         _qt()
-    if args.pdf:
+    if args.pdf is not None:
         from zzdesk.export.pdf import write_pdf
 
         try:
@@ -78,7 +80,7 @@ def cmd_briefing(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise CommandError(str(exc)) from exc
         print(f"已写入 {args.pdf}（{pages} 页）", file=sys.stderr)
-    if args.docx:
+    if args.docx is not None:
         from zzdesk.export.docx import write_docx
 
         try:
@@ -135,7 +137,7 @@ def register(sub: Any) -> None:
     brief.add_argument("--issuer", default="", help="编印单位")
     brief.add_argument("--issue", default="第1期", help="期号，如 第3期")
     brief.add_argument("--date", type=_date, help="日期，如 2025-03-05（默认今天）")
-    brief.add_argument("--copies", type=int, help="共印份数")
+    brief.add_argument("--copies", type=COPIES, help="共印份数")
     brief.add_argument("--report-to", default="", help="报：")
     brief.add_argument("--send-to", default="", help="送：")
     brief.add_argument("--distribute-to", default="", help="发：")

@@ -11,10 +11,12 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from zzdesk.core.db import failure_line
 from zzdesk.core.errors import UserError
 from zzdesk.core.keys import DEFAULT_PLAN_LABEL, default_review_label
 from zzdesk.core.parsing.report import ParsedReport
 from zzdesk.core.search.documents import collect_documents
+from zzdesk.core.writers_lock import DataFolderReadOnly, WritersBusy, lock_for
 
 if TYPE_CHECKING:
     from zzdesk.core.writer import ReportContent, Written
@@ -74,19 +76,22 @@ def commit_import(conn: sqlite3.Connection, parsed: ParsedReport, reference: sql
 def store_import(conn: sqlite3.Connection, parsed: ParsedReport, reference: sqlite3.Connection | None = None,
                  ) -> Written:
     """commit_import, answering with the new report's id and content key."""
-    for db in (conn, reference):
-        if db is not None and find_by_text(db, parsed.text_sha256) is not None:
-            raise AlreadyImported("已导入：这份报告的文本已经在数据中，没有做任何改动")
     from zzdesk.core.writer import taken_report_keys, write_report  # SQLAlchemy's tables: only when writing
 
     try:
-        with conn:
-            written = write_report(conn, content_of(parsed), USER_ID_BASE, taken_report_keys(reference))
-            _reindex(conn)
-        return written
-    except sqlite3.Error as exc:
-        full = "full" in str(exc).lower()
-        raise ImportFailed(("磁盘已满" if full else f"写入失败（{exc}）") + "：导入没有完成，原有数据没有改动") from exc
+        with lock_for(conn, "导入报告"):  # one writer at a time: a restore cannot overwrite this import
+            for db in (conn, reference):
+                if db is not None and find_by_text(db, parsed.text_sha256) is not None:
+                    raise AlreadyImported("已导入：这份报告的文本已经在数据中，没有做任何改动")
+            try:
+                with conn:
+                    written = write_report(conn, content_of(parsed), USER_ID_BASE, taken_report_keys(reference))
+                    _reindex(conn)
+                return written
+            except sqlite3.Error as exc:
+                raise ImportFailed(failure_line(exc) + "：导入没有完成，原有数据没有改动") from exc
+    except (WritersBusy, DataFolderReadOnly) as exc:
+        raise ImportFailed(f"{exc}：导入没有完成，原有数据没有改动") from exc
 
 
 def imported_reports(conn: sqlite3.Connection) -> list[ImportedReport]:
@@ -97,14 +102,21 @@ def imported_reports(conn: sqlite3.Connection) -> list[ImportedReport]:
 
 def remove_report(conn: sqlite3.Connection, report_id: int) -> None:
     """Remove an imported report and everything that came with it; entities no report mentions go too."""
-    with conn:
-        if conn.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is None:
-            raise KeyError(f"没有编号为 {report_id} 的导入报告")
-        conn.execute("DELETE FROM mentions WHERE passage_id IN (SELECT id FROM passages WHERE report_id = ?)",
-                     (report_id,))
-        for table in ("figures", "passages", "themes"):
-            conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
-        conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
-        conn.execute("DELETE FROM entity_aliases WHERE entity_id NOT IN (SELECT entity_id FROM mentions)")
-        conn.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions)")
-        _reindex(conn)
+    try:
+        with lock_for(conn, "删除报告"), conn:
+            _remove(conn, report_id)
+    except sqlite3.Error as exc:
+        raise ImportFailed(f"{failure_line(exc)}：报告没有删除，原有数据没有改动") from exc
+
+
+def _remove(conn: sqlite3.Connection, report_id: int) -> None:
+    if conn.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is None:
+        raise KeyError(f"没有编号为 {report_id} 的导入报告")
+    conn.execute("DELETE FROM mentions WHERE passage_id IN (SELECT id FROM passages WHERE report_id = ?)",
+                 (report_id,))
+    for table in ("figures", "passages", "themes"):
+        conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
+    conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
+    conn.execute("DELETE FROM entity_aliases WHERE entity_id NOT IN (SELECT entity_id FROM mentions)")
+    conn.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions)")
+    _reindex(conn)

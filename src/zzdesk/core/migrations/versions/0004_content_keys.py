@@ -90,14 +90,26 @@ def _rekey(spec: dict[str, Any], lookups: dict[str, dict[str, str]], newest: str
     """Items by key; themes, charts and headlines were composed on the report then shown, the newest."""
     items = []
     for item in spec.get("items", ()):
+        if not isinstance(item, dict) or not isinstance(item.get("kind"), str) or not isinstance(item.get("ref"), str):
+            items.append(item)  # not something zzdesk wrote: left for the loader to refuse
+            continue
         kind, ref = item["kind"], item["ref"]
         if kind in lookups:
             items.append({"kind": kind, "ref": lookups[kind].get(ref, f"#{ref}"), "report": ""})
         else:
             items.append({"kind": kind, "ref": ref, "report": newest})
-    used = {keys.report_of(i["ref"]) for i in items if i["kind"] in ("figure", "passage") and "/" in i["ref"]}
-    used |= {i["report"] for i in items if i["report"]}
+    mine = [i for i in items if isinstance(i, dict) and "report" in i]
+    used = {keys.report_of(i["ref"]) for i in mine if i["kind"] in ("figure", "passage") and "/" in i["ref"]}
+    used |= {i["report"] for i in mine if i["report"]}
     return {**spec, "items": items, "reports": sorted(used)}
+
+
+def _rekeyed(spec_json: str, lookups: dict[str, dict[str, str]], newest: str) -> str:
+    try:
+        spec = json.loads(spec_json)
+    except (TypeError, ValueError):
+        return spec_json  # not something zzdesk wrote: left as it is, for the loader to refuse
+    return json.dumps(_rekey(spec, lookups, newest), ensure_ascii=False) if isinstance(spec, dict) else spec_json
 
 
 def _reference() -> sqlite3.Connection | None:
@@ -124,9 +136,8 @@ def upgrade() -> None:
         _key_reports(reference_keys)
         lookups, newest = _lookups(reference), _newest_report(reference)
         for briefing_id, spec_json in _rows("SELECT id, spec_json FROM briefings"):
-            spec = _rekey(json.loads(spec_json), lookups, newest)
             op.get_bind().exec_driver_sql("UPDATE briefings SET key = ?, spec_json = ? WHERE id = ?",
-                                          (uuid.uuid4().hex[:12], json.dumps(spec, ensure_ascii=False), briefing_id))
+                                          (uuid.uuid4().hex[:12], _rekeyed(spec_json, lookups, newest), briefing_id))
     finally:
         if reference is not None:
             reference.close()
