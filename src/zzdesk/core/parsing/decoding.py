@@ -57,7 +57,7 @@ def docx_text(data: bytes) -> str:
                 raise DecodeError("不是有效的 Word（.docx）文件")
             xml = archive.read("word/document.xml")
     except DecodeError:
-        raise  # our own verdict (too big, not Word) is a ValueError too: keep its words
+        raise
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
         # a damaged archive surfaces as any of these from zipfile's reader
         raise DecodeError("不是有效的 Word（.docx）文件") from exc
