@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from zzdesk.core.briefing import BriefingSpec
+from zzdesk.core.writers_lock import lock_for
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def load_briefing(conn: sqlite3.Connection, briefing_id: int) -> BriefingSpec:
 def save_briefing(conn: sqlite3.Connection, spec: BriefingSpec, briefing_id: int | None = None) -> int:
     """Insert (no id) or update; one transaction, so a briefing is saved whole or not at all."""
     now = _now()
-    with conn:
+    with lock_for(conn, "保存简报"), conn:  # a restore cannot take its safety copy mid-save, then lose it
         if briefing_id is None:
             cursor = conn.execute(
                 "INSERT INTO briefings (key, title, template, spec_json, created, updated) VALUES (?, ?, ?, ?, ?, ?)",
@@ -82,6 +83,6 @@ def duplicate_briefing(conn: sqlite3.Connection, briefing_id: int) -> int:
 def delete_briefing(conn: sqlite3.Connection, briefing_id: int) -> BriefingSpec:
     """Delete and return what was deleted, so the caller can offer to undo."""
     spec = load_briefing(conn, briefing_id)
-    with conn:
+    with lock_for(conn, "删除简报"), conn:
         conn.execute("DELETE FROM briefings WHERE id = ?", (briefing_id,))
     return spec

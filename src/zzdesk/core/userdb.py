@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from zzdesk.core.db import DatabaseError, check_schema, failure_line, open_writable, schema_version
+from zzdesk.core.foreign_db import ForeignDatabaseError, check_claims
 from zzdesk.core.models_meta import USER_SCHEMA_VERSION
 from zzdesk.core.safe_files import protect
 
@@ -71,6 +72,12 @@ def open_user_db(path: Path, reference_db: Path | None = None) -> sqlite3.Connec
                                 f"再用 zzdesk restore 恢复备份）") from exc
         if version is not None and version < USER_SCHEMA_VERSION:
             from zzdesk.core.backup import make_backup  # an upgrade starts from a verified backup
+
+            try:  # not for a file that only claims to be ours: it would fail, and back up again, every start
+                check_claims(conn)
+            except ForeignDatabaseError as exc:
+                conn.close()
+                raise DatabaseError(f"用户数据库不是 zzdesk 的数据（{exc}）：{path}（请恢复备份）") from exc
 
             make_backup(conn, path.parent / "backups")
         if version is None or version < USER_SCHEMA_VERSION:
