@@ -32,8 +32,8 @@ open_store = open_desk  # the name the older commands use
 
 
 def add_report_option(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument("--report", type=report_ref, metavar="KEY", help=f"只{what}这份报告（报告的键或其开头、latest 表示最新；"
-                                                        "zzdesk reports 列出全部）")
+    parser.add_argument("--report", type=report_ref, metavar="KEY",
+                        help=f"只{what}这份报告（报告的键或其开头、latest 表示最新；zzdesk reports 列出全部）")
 
 
 def figure_json(figure: FigureRecord, report: ReportRecord) -> dict[str, Any]:
