@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +15,7 @@ from zzdesk.core.briefing_store import list_briefings, save_briefing
 from zzdesk.core.indicators import describe
 from zzdesk.core.parsing.decoding import read_report_bytes
 from zzdesk.core.records import KIND_LABELS, FigureRecord, ReportRecord
+from zzdesk.core.safe_files import SaveError
 from zzdesk.ui.cards import Card
 from zzdesk.ui.chart_view import ChartView
 from zzdesk.ui.data import AppData
@@ -190,3 +191,18 @@ def test_removing_a_report_names_the_briefings_that_use_it(four: MainWindow, mon
     window.report_actions.remove_current()
     assert doomed not in data.reports
     assert {b.title for b in list_briefings(conn)} >= {"第3期", "只用内置报告"}  # the briefings stay
+
+
+def test_chart_png_is_written_whole_or_not_at_all(four: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    window, data = four, four.data
+    pick(window, data.reports[0])
+    overview = window.show_page("overview")
+    assert isinstance(overview, OverviewPage)
+    [chart] = overview.charts
+    qtbot.waitUntil(lambda: chart.isVisible() and chart.width() > 300)
+    assert_chart_is_of(chart, data.reports[0], data)  # the 来源 line drawn into the PNG names this report
+    out = tmp_path / "图表.png"
+    assert chart.save_png(str(out)) and QImage(str(out)).width() == 2 * chart.width()
+    with pytest.raises(SaveError) as refused:
+        chart.save_png(str(tmp_path / "没有这个文件夹" / "图表.png"))
+    assert "\n" not in str(refused.value) and not (tmp_path / "没有这个文件夹").exists()
