@@ -61,7 +61,7 @@ def test_opens_on_the_remembered_report_and_quits_cleanly_during_an_export(displ
         projects = [e for e in store.entities() if e.type in ("project", "place", "platform", "cluster")
                     and any(m.passage_id in own for m in e.mentions)]
     settings = QSettings(str(user_home / "window.ini"), QSettings.Format.IniFormat)
-    settings.setValue("window/report", report.slug)
+    settings.setValue("window/report", report.key)
     settings.sync()
     out = tmp_path / "项目.csv"
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
@@ -102,4 +102,4 @@ def test_opens_on_the_remembered_report_and_quits_cleanly_during_an_export(displ
     assert len(rows) == 1 + len(projects) and rows[0][0] == "名称"
     assert {r[0] for r in rows[1:]} == {e.name for e in projects}
     settings = QSettings(str(user_home / "window.ini"), QSettings.Format.IniFormat)
-    assert settings.value("window/report") == report.slug and settings.value("window/page") == "projects"
+    assert settings.value("window/report") == report.key and settings.value("window/page") == "projects"

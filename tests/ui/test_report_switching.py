@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from zzdesk.core.briefing import BriefingItem, BriefingSpec
-from zzdesk.core.briefing_store import list_briefings, save_briefing
 from zzdesk.core.indicators import describe
 from zzdesk.core.parsing.decoding import read_report_bytes
 from zzdesk.core.records import KIND_LABELS, FigureRecord, ReportRecord
@@ -20,6 +19,7 @@ from zzdesk.ui.cards import Card
 from zzdesk.ui.chart_view import ChartView
 from zzdesk.ui.data import AppData
 from zzdesk.ui.main_window import MainWindow
+from zzdesk.ui.pages.composer_page import ComposerPage
 from zzdesk.ui.pages.list_page import ListPage
 from zzdesk.ui.pages.overview import OverviewPage
 from zzdesk.ui.pages.targets_page import TargetsPage
@@ -173,10 +173,9 @@ def test_removing_a_report_names_the_briefings_that_use_it(four: MainWindow, mon
     window, data = four, four.data
     doomed = data.reports[-1]
     pick(window, doomed)
-    figure = data.report_figures[0]
-    conn = data.store.user_db
-    save_briefing(conn, BriefingSpec("第3期", (BriefingItem("figure", str(figure.id)),)))
-    save_briefing(conn, BriefingSpec("只用内置报告", (BriefingItem("figure", str(data.figures[0].id)),)))
+    desk = data.store
+    desk.save_briefing(BriefingSpec("第3期", (BriefingItem("figure", data.report_figures[0].key),)))
+    desk.save_briefing(BriefingSpec("只用内置报告", (BriefingItem("figure", data.figures[0].key),)))
     asked: list[str] = []
 
     def answer(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
@@ -185,12 +184,16 @@ def test_removing_a_report_names_the_briefings_that_use_it(four: MainWindow, mon
 
     monkeypatch.setattr(QMessageBox, "question", answer)
     window.report_actions.remove_current()
-    assert "“第3期”" in asked[0] and "只用内置报告" not in asked[0] and "已缺失" in asked[0]
+    assert "“第3期”" in asked[0] and "只用内置报告" not in asked[0] and "不会改用其他报告" in asked[0]
     assert doomed in data.reports  # said no: nothing removed
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
     window.report_actions.remove_current()
     assert doomed not in data.reports
-    assert {b.title for b in list_briefings(conn)} >= {"第3期", "只用内置报告"}  # the briefings stay
+    assert {b.title for b in desk.briefings()} >= {"第3期", "只用内置报告"}  # the briefings stay
+    composer = window.composer()
+    assert isinstance(composer, ComposerPage)
+    composer.open_saved(next(b.id for b in desk.briefings() if b.title == "第3期"))
+    assert [composer.items.item(i).text() for i in range(composer.items.count())] == ["（已不存在的指标）"]
 
 
 def test_chart_png_is_written_whole_or_not_at_all(four: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:

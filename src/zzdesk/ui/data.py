@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from zzdesk.core.records import SECTION_LABELS, EntityRecord, FigureRecord, PassageRecord, ReportRecord, ThemeRecord
+from zzdesk.core.records import EntityRecord, FigureRecord, PassageRecord, ReportRecord, ThemeRecord
 from zzdesk.core.search import SearchHit
 from zzdesk.core.store import DataStore
 from zzdesk.core.targets import TargetCheck, check_targets
@@ -42,6 +42,9 @@ class AppData:
         self.figures = self.store.figures()
         self.entities = self.store.entities()
         self.figure_by_id = {f.id: f for f in self.figures}
+        self.figure_by_key = {f.key: f for f in self.figures}
+        self.entity_by_key = {e.key: e for e in self.entities}
+        self.passage_by_key = {p.key: p for p in self.passages}
         self.entity_by_id = {e.id: e for e in self.entities}
         self.passage_by_id = {p.id: p for p in self.passages}
         self.report_by_id = {r.id: r for r in self.reports}
@@ -51,6 +54,7 @@ class AppData:
         """Show another report (None: the newest)."""
         self.selected_report = report_id
         self._scope()
+        self.store.select(self.report.key)  # the Desk's own default (pinning briefing items) follows
 
     def _scope(self) -> None:
         report_id = self.report.id
@@ -94,8 +98,8 @@ class AppData:
             return self.report_by_id[self.selected_report]
         return self.reports[-1]
 
-    def report_by_slug(self, slug: str) -> ReportRecord | None:
-        return next((r for r in self.reports if r.slug == slug), None)
+    def report_by_key(self, key: str) -> ReportRecord | None:
+        return next((r for r in self.reports if key in (r.key, r.slug)), None)
 
     def theme_names(self) -> list[str]:
         return [t.name for t in self.themes if t.report_id == self.report.id]
@@ -143,5 +147,5 @@ class AppData:
     def source_of(self, passage_id: int) -> str:
         passage = self.passage_by_id[passage_id]
         report = self.report_by_id[passage.report_id]
-        where = "·".join(x for x in (passage.theme, SECTION_LABELS[passage.section]) if x)
+        where = "·".join(x for x in (passage.theme, report.section_label(passage.section)) if x)
         return f"《{report.title}》（{report.year}年，{report.region}）{where}"

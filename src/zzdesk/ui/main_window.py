@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         self.data = data
         self.settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
         self.pages: dict[str, Page] = {}
-        remembered = data.report_by_slug(str(self.settings.value("window/report", "")))
+        remembered = data.report_by_key(str(self.settings.value("window/report", "")))
         if remembered is not None and data.selected_report is None:
             data.select(remembered.id)
         self._show_title()
@@ -263,9 +263,9 @@ class MainWindow(QMainWindow):
 
     def data_changed(self, select: int | None) -> None:
         """After an import, a removal or a restore: keep showing the same report if it is still there."""
-        slug = self.data.report.slug
+        key = self.data.report.key
         self.data.reload()
-        kept = self.data.report_by_slug(slug)
+        kept = self.data.report_by_key(key)
         self.data.select(select if select is not None else kept.id if kept is not None else None)
         self.rebuild()
 
@@ -423,21 +423,24 @@ class MainWindow(QMainWindow):
         self.show_page(str(self.settings.value("window/page", "overview")))
 
     def _remember_briefing(self) -> None:
+        """The open briefing, by its key (row ids do not survive a restore or a data pack)."""
         composer = self.pages.get("composer")
         current = getattr(composer, "current_id", None)
-        if current is not None:
-            self.settings.setValue("window/briefing", current)
+        key = next((b.key for b in self.data.store.briefings() if b.id == current), None)
+        if key:
+            self.settings.setValue("window/briefing", key)
 
     def _reopen_briefing(self, page: Page) -> None:
         remembered = str(self.settings.value("window/briefing", ""))
-        if remembered.isdigit() and hasattr(page, "open_saved"):
-            page.open_saved(int(remembered))
+        found = next((b.id for b in self.data.store.briefings() if remembered and b.key == remembered), None)
+        if found is not None and hasattr(page, "open_saved"):
+            page.open_saved(found)
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/page", self.current_key())
-        self.settings.setValue("window/report", self.data.report.slug)
+        self.settings.setValue("window/report", self.data.report.key)
         self._remember_briefing()
         for key, page in self.pages.items():
             splitter = getattr(page, "splitter", None)

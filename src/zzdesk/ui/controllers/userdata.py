@@ -20,8 +20,6 @@ class UserDataActions:
         BackupDialog(self.host.data.store, self.restore_backup, self.host.dialog_parent()).exec()
 
     def export_pack_dialog(self) -> None:
-        from zzdesk.core.datapack import export_pack
-
         parent = self.host.dialog_parent()
         path, _ = QFileDialog.getSaveFileName(parent, "导出全部用户数据", "zzdesk-数据.zzpack",
                                               "zzdesk 数据包 (*.zzpack)")
@@ -29,11 +27,11 @@ class UserDataActions:
             return
         self.host.flush_edits()
         try:
-            export_pack(self.host.data.store.user_db, Path(path))
+            changes = self.host.data.store.export_pack(Path(path))
         except UserError as exc:
             QMessageBox.warning(parent, "导出失败", str(exc))
             return
-        self.host.say(f"已导出全部用户数据到 {path}")
+        self.host.say(changes.message)
 
     def import_pack_dialog(self) -> None:
         from zzdesk.core.datapack import read_pack, read_trust
@@ -57,25 +55,13 @@ class UserDataActions:
 
     def restore_backup(self, path: str, pack: bool = False) -> None:
         """Replace the user database by a backup (or a data pack), then show its data."""
-        from zzdesk.core.backup import restore
-        from zzdesk.core.datapack import import_pack, read_trust
-        from zzdesk.core.userdb import open_user_db
-
-        store = self.host.data.store
+        desk = self.host.data.store
         self.host.flush_edits()
-        assert store.user is not None and store.user_path is not None
-        store.user.close()
-        failed = False
         try:
-            if pack:
-                import_pack(Path(path), store.user_path, store.backup_dir, *read_trust(store.user_path.parent))
-            else:
-                restore(store.user_path, Path(path), store.backup_dir)
+            changes = desk.import_pack(Path(path)) if pack else desk.restore(Path(path))
         except UserError as exc:
-            failed = True
             QMessageBox.warning(self.host.dialog_parent(), "恢复失败", str(exc))
-        finally:
-            store.user = open_user_db(store.user_path)
-        self.host.data_changed(None)
-        if not failed:
-            self.host.say(f"已从备份 {Path(path).name} 恢复")
+            changes = None
+        self.host.data_changed(None)  # the Desk reopened the user data, old or new: show what is there
+        if changes is not None:
+            self.host.say(changes.message)
