@@ -57,6 +57,18 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 31
 AUTOSAVE_MS = 800
 
 
+def write_pdf_file(document: Document, path: Path) -> int:
+    from zzdesk.export.pdf import write_pdf
+
+    return write_pdf(document, path)
+
+
+def write_docx_file(document: Document, path: Path) -> None:
+    from zzdesk.export.docx import write_docx
+
+    write_docx(document, path)
+
+
 def button_row(buttons: tuple[tuple[str, Callable[[], None]], ...]) -> QHBoxLayout:
     row = QHBoxLayout()
     for text, slot in buttons:
@@ -200,7 +212,9 @@ class ComposerPage(Page):
             figure = self.data.figure_by_key.get(item.ref)
             if figure is None:
                 return "（已不存在的指标）"
-            return f"指标：{figure.indicator}（{figure.period}年{figure.kind_label}）"
+            report = self.data.report_by_id[figure.report_id]  # items keep their report whatever is selected
+            when = f"{figure.period}年{figure.kind_label}，{report.region}{report.year}年报告"
+            return f"指标：{figure.indicator}（{when}）"
         if item.kind == "entity":
             entity = self.data.entity_by_key.get(item.ref)
             return f"{ENTITY_TYPE_LABELS[entity.type]}：{entity.name}" if entity else "（已不存在的条目）"
@@ -303,6 +317,14 @@ class ComposerPage(Page):
                 self.saved.setCurrentItem(row)
         self.saved.blockSignals(False)
 
+    def open_saved(self, briefing_id: int) -> bool:
+        """Open a saved briefing and select it in the list; False if it no longer exists."""
+        for row in range(self.saved.count()):
+            if self.saved.item(row).data(ID_ROLE) == briefing_id:
+                self.saved.setCurrentRow(row)
+                return True
+        return False
+
     def open_briefing(self, briefing_id: int) -> None:
         self.flush()
         self.current_id = briefing_id
@@ -391,26 +413,27 @@ class ComposerPage(Page):
             print_document(self.document(), printer)
 
     def export_pdf(self, path: Path) -> int:
-        from zzdesk.export.pdf import write_pdf
-
-        return write_pdf(self.document(), path)
+        return write_pdf_file(self.document(), path)
 
     def export_docx(self, path: Path) -> None:
-        from zzdesk.export.docx import write_docx
-
-        write_docx(self.document(), path)
+        write_docx_file(self.document(), path)
 
     def pdf_dialog(self) -> None:
-        self._export("导出 PDF", "PDF 文件 (*.pdf)", ".pdf", self.export_pdf)
+        self._export("导出 PDF", "PDF 文件 (*.pdf)", ".pdf", write_pdf_file)
 
     def docx_dialog(self) -> None:
-        self._export("导出 Word", "Word 文档 (*.docx)", ".docx", self.export_docx)
+        self._export("导出 Word", "Word 文档 (*.docx)", ".docx", write_docx_file)
 
-    def _export(self, caption: str, pattern: str, suffix: str, write: object) -> None:
+    def _export(self, caption: str, pattern: str, suffix: str, write: Callable[[Document, Path], object]) -> None:
         path, _ = QFileDialog.getSaveFileName(self, caption, f"{self.title_edit.text() or '简报'}{suffix}", pattern)
         if not path:
             return
         target = Path(path) if path.endswith(suffix) else Path(path + suffix)
+        self.export_in_background(target, write)
+
+    def export_in_background(self, target: Path, write: Callable[[Document, Path], object]) -> None:
+        """The document is built here, on the GUI thread, from the form as it is now; the job only writes it."""
+        document = self.document()
         window = self.window()
 
         def done(_result: object) -> None:
@@ -420,5 +443,4 @@ class ComposerPage(Page):
         def failed(message: str) -> None:
             QMessageBox.warning(self, "导出失败", message)
 
-        run_in_background(lambda: write(target), done, failed,  # type: ignore[operator]
-                          busy=f"正在导出 {target.name}…")
+        run_in_background(lambda: write(document, target), done, failed, busy=f"正在导出 {target.name}…")
