@@ -21,6 +21,7 @@ from zzdesk.core.briefing import (
     theme_items,
 )
 from zzdesk.core.store import DataStore
+from zzdesk.core.wording import nest_quotes
 from zzdesk.export.page_layout import compress
 
 
@@ -51,12 +52,12 @@ def test_every_printed_figure_cites_its_sentence(data: BriefingData) -> None:
     for table in (b for b in doc.blocks if isinstance(b, FigureTable)):
         for row in table.rows:
             figure = by_indicator[row.indicator]
-            assert f"“{figure.quote}”" in sources[row.source]
+            assert nest_quotes(f"“{figure.quote}”") in sources[row.source]  # inner quotes as ‘’
             assert data.report.title in sources[row.source]
     for chart in (b for b in doc.blocks if isinstance(b, ChartBlock)):
         figures = {f.id: f for f in data.figures}
         for figure_id in chart.spec.figure_ids:
-            assert any(figures[figure_id].quote in sources[n] for n in chart.sources)
+            assert any(nest_quotes(f"“{figures[figure_id].quote}”") in sources[n] for n in chart.sources)
     for paragraph in (b for b in doc.blocks if isinstance(b, Paragraph)):
         assert paragraph.sources and "全段照录" in sources[paragraph.sources[0]]
 

@@ -5,13 +5,28 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zzdesk.cli.data_commands import CommandError, open_store
-from zzdesk.core.briefing import TEMPLATES, BriefingData, BriefingItem, BriefingSpec, build_document, theme_items
+from zzdesk.core.briefing import (
+    MARKINGS,
+    TEMPLATES,
+    BriefingData,
+    BriefingItem,
+    BriefingSpec,
+    build_document,
+    default_title,
+    next_issue,
+    theme_items,
+)
+from zzdesk.core.briefing_store import list_briefings, load_briefing
 from zzdesk.core.targets import check_targets
+
+if TYPE_CHECKING:
+    from zzdesk.core.briefing import Document
 
 
 def _qt() -> None:
@@ -30,7 +45,7 @@ def _qt() -> None:
 def cmd_briefing(args: argparse.Namespace) -> int:
     from zzdesk.export.pdf import check_writable
 
-    for target in (args.pdf, args.docx):
+    for target in (args.pdf, args.docx, args.ofd):
         if target:
             try:
                 check_writable(Path(target))
@@ -46,33 +61,34 @@ def cmd_briefing(args: argparse.Namespace) -> int:
         figures, reports = store.figures(), store.reports()
         data = BriefingData(report, [f for f in figures if f.report_id == report.id], store.passages(),
                             store.entities(), check_targets(figures, reports), reports)
-    title = args.title or (f"{report.region}{report.year}年政府工作报告要点" if not args.theme
-                           else f"{report.region}{report.year}年政府工作报告：{'、'.join(themes)}")
+        issue = args.issue or next_issue(args.bulletin_name, (load_briefing(store.user_db, info.id)
+                                                              for info in list_briefings(store.user_db)))
+    title = args.title or default_title(report, args.theme or ())
     items = theme_items(themes, with_headlines=not args.theme)
     if args.targets:
         items += (BriefingItem("targets", ""),)
-    spec = BriefingSpec(title=title, items=items,
-                        template=args.template, issuer=args.issuer, issued=args.date or date.today(),
-                        issue=args.issue, copies=args.copies, report_to=args.report_to, send_to=args.send_to,
+    spec = BriefingSpec(title=title, items=items, template=args.template, bulletin_name=args.bulletin_name,
+                        marking=args.marking, issuer=args.issuer, issued=args.date or date.today(),
+                        issue=issue, copies=args.copies, report_to=args.report_to, send_to=args.send_to,
                         distribute_to=args.distribute_to)
     document = build_document(spec, data)
+    for note in document.notes:
+        print(note, file=sys.stderr)
     _qt()
-    if args.pdf:
-        from zzdesk.export.pdf import write_pdf
+    from zzdesk.export.docx import write_docx
+    from zzdesk.export.ofd import write_ofd
+    from zzdesk.export.pdf import write_pdf
 
+    writers: tuple[tuple[str | None, Callable[[Document, Path], int | None]], ...] = (
+        (args.pdf, write_pdf), (args.docx, write_docx), (args.ofd, write_ofd))
+    for target, write in writers:
+        if not target:
+            continue
         try:
-            pages = write_pdf(document, Path(args.pdf))
+            pages = write(document, Path(target))
         except OSError as exc:
             raise CommandError(str(exc)) from exc
-        print(f"已写入 {args.pdf}（{pages} 页）", file=sys.stderr)
-    if args.docx:
-        from zzdesk.export.docx import write_docx
-
-        try:
-            write_docx(document, Path(args.docx))
-        except OSError as exc:
-            raise CommandError(str(exc)) from exc
-        print(f"已写入 {args.docx}", file=sys.stderr)
+        print(f"已写入 {target}" + (f"（{pages} 页）" if pages else ""), file=sys.stderr)
     return 0
 
 
@@ -93,7 +109,7 @@ def _date(text: str) -> date:
 
 
 def register(sub: Any) -> None:
-    brief = sub.add_parser("briefing", help="生成简报或汇报材料（PDF / DOCX）")
+    brief = sub.add_parser("briefing", help="生成简报或汇报材料（PDF / DOCX / OFD）")
     brief.add_argument("--theme", action="append", metavar="NAME", help="只包含该主题（可重复；默认全部主题）")
     brief.add_argument("--template", choices=list(TEMPLATES), default="jianbao",
                        help="jianbao 简报（红色报头）/ report 汇报材料")
@@ -101,8 +117,11 @@ def register(sub: Any) -> None:
     brief.add_argument("--targets", action="store_true", help="附上目标完成情况（需已导入后一年的报告）")
     brief.add_argument("--pdf", metavar="FILE", help="输出 PDF 文件")
     brief.add_argument("--docx", metavar="FILE", help="输出 Word 文件")
+    brief.add_argument("--ofd", metavar="FILE", help="输出 OFD 版式文件（GB/T 33190）")
+    brief.add_argument("--bulletin-name", default="工作简报", help="简报名称（红色报头），默认 工作简报")
+    brief.add_argument("--marking", default=MARKINGS[0], help=f"左上角标识，默认 {MARKINGS[0]}；空字符串表示不印")
     brief.add_argument("--issuer", default="", help="编印单位")
-    brief.add_argument("--issue", default="第1期", help="期号，如 第3期")
+    brief.add_argument("--issue", help="期号，如 第3期（默认：同名简报已保存的最大期号加一）")
     brief.add_argument("--date", type=_date, help="日期，如 2025-03-05（默认今天）")
     brief.add_argument("--copies", type=int, help="共印份数")
     brief.add_argument("--report-to", default="", help="报：")
