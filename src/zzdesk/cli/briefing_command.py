@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from zzdesk.cli.arguments import COPIES
 from zzdesk.cli.data_commands import CommandError, open_store
 from zzdesk.core.briefing import (
     MARKINGS,
@@ -45,12 +46,13 @@ def _qt() -> None:
 def cmd_briefing(args: argparse.Namespace) -> int:
     from zzdesk.export.pdf import check_writable
 
-    for target in (args.pdf, args.docx, args.ofd):
-        if target:
-            try:
-                check_writable(Path(target))
-            except OSError as exc:
-                raise CommandError(str(exc)) from exc
+    targets = [Path(t) for t in (args.pdf, args.docx, args.ofd) if t is not None]
+    if not targets:
+        raise CommandError("请用 --pdf、--docx 或 --ofd 给出要写入的文件")
+    for target in targets:
+        check_writable(target)  # '' or a database, device or folder: one line, before any work
+    if len({os.path.realpath(t) for t in targets}) < len(targets):
+        raise CommandError("--pdf、--docx 与 --ofd 不能是同一个文件")
     with open_store(args) as store:
         report = store.reports()[-1]
         known = [t.name for t in store.themes() if t.report_id == report.id]
@@ -81,14 +83,14 @@ def cmd_briefing(args: argparse.Namespace) -> int:
 
     writers: tuple[tuple[str | None, Callable[[Document, Path], int | None]], ...] = (
         (args.pdf, write_pdf), (args.docx, write_docx), (args.ofd, write_ofd))
-    for target, write in writers:
-        if not target:
+    for name, write in writers:
+        if name is None:
             continue
         try:
-            pages = write(document, Path(target))
+            pages = write(document, Path(name))
         except OSError as exc:
             raise CommandError(str(exc)) from exc
-        print(f"已写入 {target}" + (f"（{pages} 页）" if pages else ""), file=sys.stderr)
+        print(f"已写入 {name}" + (f"（{pages} 页）" if pages else ""), file=sys.stderr)
     return 0
 
 
@@ -123,7 +125,7 @@ def register(sub: Any) -> None:
     brief.add_argument("--issuer", default="", help="编印单位")
     brief.add_argument("--issue", help="期号，如 第3期（默认：同名简报已保存的最大期号加一）")
     brief.add_argument("--date", type=_date, help="日期，如 2025-03-05（默认今天）")
-    brief.add_argument("--copies", type=int, help="共印份数")
+    brief.add_argument("--copies", type=COPIES, help="共印份数")
     brief.add_argument("--report-to", default="", help="报：")
     brief.add_argument("--send-to", default="", help="送：")
     brief.add_argument("--distribute-to", default="", help="发：")

@@ -27,6 +27,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from zzdesk import __version__, paths
 from zzdesk.core.briefing import Document
+from zzdesk.core.safe_files import write_bytes
 from zzdesk.export.fonts import resolve, role_font
 from zzdesk.export.page_layout import PAGE_H, PAGE_W, Face, PictureOp, RuleOp, TextOp, lay_out, paint_picture
 from zzdesk.export.pdf import check_writable
@@ -141,7 +142,7 @@ class _Ids:
 
 
 def write_ofd(document: Document, path: Path) -> int:
-    """Write *document* to *path* as OFD; returns the page count.  Raises OSError when it cannot."""
+    """Write *document* to *path* as OFD; returns the page count.  Raises OSError (SaveError) when it cannot."""
     check_writable(path)
     layout = lay_out(document)
     ids = _Ids()
@@ -237,10 +238,7 @@ def write_ofd(document: Document, path: Path) -> int:
         archive.writestr("OFD.xml", files.pop("OFD.xml"))
         for name, data in sorted(files.items()):
             archive.writestr(name, data)
-    try:
-        path.write_bytes(buffer.getvalue())
-    except OSError as exc:
-        raise OSError(f"无法写入 {path}：{exc.strerror or exc}") from exc
+    write_bytes(path, buffer.getvalue())  # atomic: a full disk leaves no half-written file
     return len(layout.pages)
 
 
