@@ -31,7 +31,7 @@ from zzdesk.export.bullet_painter import bullets_height_mm, paint_bullets
 from zzdesk.export.chart_painter import chart_height_mm, paint_chart
 from zzdesk.export.fonts import role_font
 from zzdesk.export.titles import title_lines
-from zzdesk.export.typesetting import SetLine, Span, is_wide, set_text
+from zzdesk.export.typesetting import CLOSING_MARKS, OPENING_MARKS, SetLine, Span, is_wide, set_text
 
 PAGE_W, PAGE_H = 210.0, 297.0
 LEFT, TOP, WIDTH, HEIGHT = 28.0, 37.0, 156.0, 225.0
@@ -199,9 +199,12 @@ class Typesetter:
                 run_style = glyph.style
             x = left + line.indent + glyph.x
             if is_wide(glyph.char) and glyph.style != "marker":
-                x += (glyph.width - self.metrics.advance(glyph.char, faces[glyph.style])) / 2
-                if glyph.width < cell - 1e-6 and glyph.char not in "（《「『【〔〈“‘":
-                    x = left + line.indent + glyph.x  # a squeezed closing mark keeps its left half
+                room = glyph.width - self.metrics.advance(glyph.char, faces[glyph.style])
+                # A narrow mark in a full cell sits against the text it belongs to: “ right, ” left.
+                if glyph.char in OPENING_MARKS:
+                    x += room
+                elif glyph.char not in CLOSING_MARKS:
+                    x += room / 2
             run.append((glyph.char, x))
         flush()
         return ops

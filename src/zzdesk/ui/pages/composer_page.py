@@ -157,8 +157,10 @@ class ComposerPage(Page):
         self.marking_box.currentIndexChanged.connect(self._changed)
         self.date_edit.dateChanged.connect(self._changed)
         self.copies_box.valueChanged.connect(self._changed)
-        self.fonts_label = QLabel("<br>".join(f.note for f in font_report() if f.role != "ui"))
-        self.fonts_label.setToolTip("安装“仿宋_GB2312”“黑体”“楷体_GB2312”“方正小标宋简体”后，简报会自动改用它们。")
+        roles = [f for f in font_report() if f.role != "ui"]
+        self.fonts_label = QLabel("　".join(f"{f.label}：{f.family}{'（替代）' if f.bundled else ''}" for f in roles))
+        self.fonts_label.setToolTip("<br>".join(f.note for f in roles) + "<br>安装“仿宋_GB2312”“黑体”“楷体_GB2312”"
+                                    "“方正小标宋简体”后，简报会自动改用它们。")
         self.fonts_label.setObjectName("pageSubtitle")
         self.fonts_label.setWordWrap(True)
         form.addRow("字体", self.fonts_label)
