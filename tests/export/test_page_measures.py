@@ -250,3 +250,22 @@ def test_ofd_reads_back_in_an_independent_reader(briefing: dict[str, Path]) -> N
         drawn = {c for t in texts if t["font"] == font_id for c in t["text"]}
         assert drawn and all(ord(c) in cmap for c in drawn), font["FontName"]
     assert any(page["img_list"] for page in document["page_info"].values())  # the charts
+
+
+def test_ofd_pages_render_through_the_other_reader(briefing: dict[str, Path], tmp_path: Path) -> None:
+    """easyofd draws every text in one face it calls 宋体: give it the bundled 仿宋 and render the pages."""
+    from easyofd import OFD
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("宋体", str(FONTS / "ZhuqueFangsong-Regular.ttf")))
+    reader = OFD()
+    reader.read(base64.b64encode(briefing["ofd"].read_bytes()).decode(), fmt="b64")
+    rendered = tmp_path / "from-ofd.pdf"
+    rendered.write_bytes(reader.to_pdf())
+    text = re.sub(r"\s", "", tool("pdftotext", str(rendered), "-"))
+    assert "工作简报" in text and re.sub(r"\s", "", f"报：{REPORT_TO}")[:20] in text
+    pngs = tmp_path / "png"
+    tool("pdftoppm", "-png", "-r", "40", str(rendered), str(pngs))
+    images = sorted(tmp_path.glob("png-*.png"))
+    assert len(images) == len(reader.data[0]["page_info"]) and all(p.stat().st_size > 2000 for p in images)
