@@ -33,6 +33,7 @@ from zzdesk.export.chart_painter import chart_image
 from zzdesk.export.page_layout import (
     BODY_PT,
     CHARS,
+    FIGURE_COLUMNS,
     HEIGHT,
     LEFT,
     LINES,
@@ -40,6 +41,7 @@ from zzdesk.export.page_layout import (
     PAGE_H,
     PAGE_NUMBER_GAP,
     PAGE_W,
+    TARGET_COLUMNS,
     TITLE_PT,
     TOP,
     WIDTH,
@@ -312,12 +314,12 @@ def _grid_table(doc: DocxDocument, widths_mm: tuple[float, ...], head: tuple[str
 
 
 def _table(doc: DocxDocument, block: FigureTable) -> None:
-    _grid_table(doc, (70, 26, 44, 16), ("指标", "时间", "数值", "来源"),
+    _grid_table(doc, *FIGURE_COLUMNS,
                 [(r.indicator, r.when, r.value, f"[{r.source}]") for r in block.rows])
 
 
 def _target_table(doc: DocxDocument, block: TargetTable) -> None:
-    _grid_table(doc, (44, 12, 24, 26, 14, 36), ("指标", "年份", "目标", "实绩", "状态", "差距"),
+    _grid_table(doc, *TARGET_COLUMNS,
                 [(f"{r.indicator}[{compress(r.sources)}]", str(r.period), r.target, r.actual, r.status, r.gap)
                  for r in block.rows])
     doc.add_paragraph(block.rules, style="数据来源")

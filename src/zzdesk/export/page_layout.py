@@ -44,6 +44,9 @@ PAGE_NUMBER_GAP = 7.0  # the dash of the page number lies 7 mm below the type ar
 RED, BLACK = "#c00000", "#000000"
 CHART_FLOOR = 0.75  # a chart may shrink to this share of its size to stay beside its text
 MARKER_RATIO = 0.6
+# Table columns (mm) and heads, shared by the PDF and the DOCX.
+FIGURE_COLUMNS = ((70, 26, 44, 16), ("指标", "时间", "数值", "来源"))
+TARGET_COLUMNS = ((42, 12, 24, 26, 18, 34), ("指标", "年份", "目标", "实绩", "状态", "差距"))
 
 
 def compress(numbers: Sequence[int]) -> str:
@@ -360,13 +363,13 @@ def table_rows(t: Typesetter, widths: Sequence[float], head: Sequence[str], rows
 
 
 def figure_table_rows(t: Typesetter, block: FigureTable) -> list[Row]:
-    return table_rows(t, (70, 26, 44, 16), ("指标", "时间", "数值", "来源"),
+    return table_rows(t, *FIGURE_COLUMNS,
                       [(r.indicator, r.when, r.value, f"[{r.source}]") for r in block.rows])
 
 
 def target_table_rows(t: Typesetter, block: TargetTable) -> list[Row]:
     """目标完成情况: a table with the status in words, the rules beneath, then bullet charts."""
-    rows = table_rows(t, (44, 12, 24, 26, 14, 36), ("指标", "年份", "目标", "实绩", "状态", "差距"),
+    rows = table_rows(t, *TARGET_COLUMNS,
                       [(f"{r.indicator}[{compress(r.sources)}]", str(r.period), r.target, r.actual, r.status,
                         r.gap) for r in block.rows], size=11)
     small = Face("fangsong", 10.5)
