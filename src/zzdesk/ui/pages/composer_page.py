@@ -3,7 +3,7 @@ keep it in the user's database, preview, print, and export to PDF and Word."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -38,6 +38,8 @@ from zzdesk.core.briefing import (
     BriefingItem,
     BriefingSpec,
     Document,
+    default_title,
+    next_issue,
 )
 from zzdesk.core.briefing_store import (
     delete_briefing,
@@ -78,10 +80,12 @@ def button_row(buttons: tuple[tuple[str, Callable[[], None]], ...]) -> QHBoxLayo
     return row
 
 
-def blank_spec(data: AppData) -> BriefingSpec:
+def blank_spec(data: AppData, saved: Sequence[BriefingSpec] = ()) -> BriefingSpec:
+    """A new briefing: titled after its source as it is, numbered after the last issue of the same 简报."""
     report = data.report
-    return BriefingSpec(title=f"{report.region}{report.year}年政府工作报告要点",
-                        items=(BriefingItem("headlines", "", report.key),), reports=(report.key,))
+    spec = BriefingSpec(title=default_title(report), items=(BriefingItem("headlines", "", report.key),),
+                        reports=(report.key,))
+    return replace(spec, issue=next_issue(spec.bulletin_name, saved))
 
 
 class ComposerPage(Page):
@@ -164,13 +168,17 @@ class ComposerPage(Page):
         self.marking_box.currentIndexChanged.connect(self._changed)
         self.date_edit.dateChanged.connect(self._changed)
         self.copies_box.valueChanged.connect(self._changed)
-        self.fonts_label = QLabel("<br>".join(
-            f"{f.label}：{f.family}{f'（未安装{f.label}，用替代字体）' if f.bundled else ''}"
-            for f in font_report() if f.role != "ui"))
-        self.fonts_label.setToolTip("安装“仿宋_GB2312”“黑体”“楷体_GB2312”“方正小标宋简体”后，简报会自动改用它们。")
+        roles = [f for f in font_report() if f.role != "ui"]
+        self.fonts_label = QLabel("　".join(f"{f.label}：{f.family}{'（替代）' if f.bundled else ''}" for f in roles))
+        self.fonts_label.setToolTip("<br>".join(f.note for f in roles) + "<br>安装“仿宋_GB2312”“黑体”“楷体_GB2312”"
+                                    "“方正小标宋简体”后，简报会自动改用它们。")
         self.fonts_label.setObjectName("pageSubtitle")
         self.fonts_label.setWordWrap(True)
         form.addRow("字体", self.fonts_label)
+        self.notes_label = QLabel()
+        self.notes_label.setObjectName("pageSubtitle")
+        self.notes_label.setWordWrap(True)
+        form.addRow("说明", self.notes_label)
         return box
 
     def _items_panel(self) -> QWidget:
@@ -196,7 +204,8 @@ class ComposerPage(Page):
             row.addWidget(widget)
         column.addLayout(row)
         column.addLayout(button_row((("预览…", self.preview), ("打印…", self.print_dialog),
-                                     ("导出 PDF…", self.pdf_dialog), ("导出 Word…", self.docx_dialog))))
+                                     ("导出 PDF…", self.pdf_dialog), ("导出 Word…", self.docx_dialog),
+                                     ("导出 OFD…", self.ofd_dialog))))
         return box
 
     # Items ----------------------------------------------------------------------------------------
@@ -287,6 +296,11 @@ class ComposerPage(Page):
                 self.items.addItem(row)
         finally:
             self._loading = False
+        self.show_notes()
+
+    def show_notes(self) -> None:
+        """Say what the printed briefing leaves out (a 目标完成 section with no results yet)."""
+        self.notes_label.setText("<br>".join(self.document().notes) or "—")
 
     # Saving ---------------------------------------------------------------------------------------
 
@@ -297,6 +311,7 @@ class ComposerPage(Page):
     def save(self) -> int:
         """Write the briefing now (it is also saved automatically shortly after each change)."""
         self._autosave.stop()
+        self.show_notes()
         spec = self.spec()
         self.current_id = save_briefing(self.conn, self.data.store.pinned(spec), self.current_id)
         self.refresh_list(select=False)
@@ -332,7 +347,8 @@ class ComposerPage(Page):
 
     def new_briefing(self) -> None:
         self.flush()
-        self.current_id = save_briefing(self.conn, blank_spec(self.data))
+        saved = [load_briefing(self.conn, info.id) for info in list_briefings(self.conn)]
+        self.current_id = save_briefing(self.conn, blank_spec(self.data, saved))
         self.show_spec(load_briefing(self.conn, self.current_id))
         self.refresh_list()
 
@@ -417,6 +433,14 @@ class ComposerPage(Page):
 
     def export_docx(self, path: Path) -> None:
         write_docx_file(self.document(), path)
+
+    def export_ofd(self, path: Path) -> int:
+        from zzdesk.export.ofd import write_ofd
+
+        return write_ofd(self.document(), path)
+
+    def ofd_dialog(self) -> None:
+        self._export("导出 OFD", "OFD 版式文件 (*.ofd)", ".ofd", self.export_ofd)
 
     def pdf_dialog(self) -> None:
         self._export("导出 PDF", "PDF 文件 (*.pdf)", ".pdf", write_pdf_file)
