@@ -440,7 +440,9 @@ class ComposerPage(Page):
         return write_ofd(self.document(), path)
 
     def ofd_dialog(self) -> None:
-        self._export("导出 OFD", "OFD 版式文件 (*.ofd)", ".ofd", self.export_ofd)
+        from zzdesk.export.ofd import write_ofd
+
+        self._export("导出 OFD", "OFD 版式文件 (*.ofd)", ".ofd", write_ofd)  # the document is built before the job
 
     def pdf_dialog(self) -> None:
         self._export("导出 PDF", "PDF 文件 (*.pdf)", ".pdf", write_pdf_file)
