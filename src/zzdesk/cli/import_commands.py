@@ -11,7 +11,7 @@ from typing import Any
 from zzdesk.cli.data_commands import CommandError, open_store
 from zzdesk.cli.table import render_table
 from zzdesk.core.importing import AlreadyImported, ImportFailed, commit_import, imported_reports, remove_report
-from zzdesk.core.parsing.decoding import DecodeError, read_report_bytes
+from zzdesk.core.parsing.decoding import DecodeError, read_report_file
 from zzdesk.core.parsing.report import parse_report
 from zzdesk.core.targets import check_targets
 
@@ -19,11 +19,7 @@ from zzdesk.core.targets import check_targets
 def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CommandError(f"无法读取 {path}：{exc.strerror or exc}") from exc
-    try:
-        text = read_report_bytes(data, path.name)
+        text = read_report_file(path)
     except DecodeError as exc:
         raise CommandError(f"{path.name}：{exc}") from exc
     with open_store(args) as store:
@@ -83,7 +79,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    imp = sub.add_parser("import", help="导入一份报告文本（.txt，UTF-8 或 GB18030；或 .docx）")
+    imp = sub.add_parser("import", help="导入一份报告（.txt，UTF-8 或 GB18030；.docx；带文字层的 PDF；OFD）")
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--dry-run", action="store_true", help="只识别，不写入")
     imp.add_argument("--json", action="store_true", help="以 JSON 输出识别结果")

@@ -7,6 +7,7 @@ that are part of a unit (万辆, 亿元) stay in the unit, as the report writes 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -29,7 +30,10 @@ UNITS: tuple[str, ...] = tuple(sorted((
 PREFIX_QUALIFIERS: tuple[str, ...] = ("突破", "超过", "达到", "累计", "连续", "预计", "超", "达", "近", "约")
 SUFFIX_QUALIFIERS: tuple[str, ...] = ("左右", "以上", "以内", "以下", "多", "余")
 
-_NUMBER = rf"(?:\d+(?:\.\d+)?|[{_CN_NUMERAL}]+)"
+# Bounded lengths: a longer run of digits is no statistic, and an unbounded run would make every start
+# position rescan it (quadratic time on a long line of digits).
+MAX_DIGITS = 15
+_NUMBER = rf"(?:\d{{1,{MAX_DIGITS}}}(?:\.\d{{1,6}})?|[{_CN_NUMERAL}]{{1,12}})"
 _RANGE_DASH = "~～—–\\-－至到"
 _PATTERN = re.compile(
     rf"(?P<prefix>{'|'.join(PREFIX_QUALIFIERS)})?"
@@ -39,6 +43,9 @@ _PATTERN = re.compile(
     rf"(?P<unit>{'|'.join(re.escape(u) for u in UNITS)})"
     rf"(?P<suffix>{'|'.join(SUFFIX_QUALIFIERS)})?"
 )
+
+
+_DECIMAL = re.compile(r"\d{1,400}(?:\.\d{1,400})?")
 
 
 @dataclass(frozen=True)
@@ -85,8 +92,11 @@ def parse_chinese_integer(text: str) -> int:
 
 def parse_number(text: str) -> float:
     text = normalize_digits(text)
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return float(text)
+    if _DECIMAL.fullmatch(text):
+        value = float(text)
+        if not math.isfinite(value):
+            raise ValueError(f"数字太大：{text[:20]}…")
+        return value
     return float(parse_chinese_integer(text))
 
 
@@ -99,8 +109,10 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for m in _PATTERN.finditer(scan):
         number = m.group("number")
-        if m.start("number") > 0 and re.match(r"[\d.]", scan[m.start("number") - 1]):
+        if m.start("number") > 0 and (scan[m.start("number") - 1].isdigit() or scan[m.start("number") - 1] == "."):
             continue  # the tail of a longer number, e.g. 8 in 18家
+        if m.end("number") < len(scan) and scan[m.end("number")].isdigit():
+            continue  # the head of a number too long to be a figure
         try:
             value = parse_number(number)
             high = parse_number(m.group("high")) if m.group("high") else None

@@ -33,18 +33,27 @@ def is_fragment(paragraph: str) -> bool:
 
 
 def repaired_paragraphs(text: str) -> list[str]:
-    """Paragraphs with line-break fragments joined back together."""
+    """Paragraphs with line-break fragments joined back together.
+
+    Pieces are collected in a list and joined once: gluing strings line by line would be quadratic in a
+    paragraph broken into thousands of lines.
+    """
     out: list[str] = []
-    carry = ""
+    pieces: list[str] = []
+    punctuated = False  # whether the pieces gathered so far hold sentence punctuation
     for para in raw_paragraphs(text):
-        para = carry + para
-        if is_fragment(para):
-            carry = para
-            continue
-        carry = ""
-        out.append(para)
-    if carry:
-        out.append(carry)
+        if pieces:
+            punctuated = punctuated or bool(_SENTENCE_PUNCT.search(para))
+            fragment = punctuated and para[-1] not in _CLOSING
+        else:
+            fragment = is_fragment(para)
+            punctuated = bool(_SENTENCE_PUNCT.search(para))
+        pieces.append(para)
+        if not fragment:
+            out.append("".join(pieces))
+            pieces, punctuated = [], False
+    if pieces:
+        out.append("".join(pieces))
     return out
 
 

@@ -230,16 +230,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"正在查看《{report.title}》（{report.region}，{report.year}年）", 6000)
 
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "导入报告", "", "报告文本 (*.txt *.docx);;所有文件 (*)")
+        path, _ = QFileDialog.getOpenFileName(self, "导入报告", "", "报告 (*.txt *.docx *.pdf *.ofd);;所有文件 (*)")
         if path:
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
-        from zzdesk.core.parsing.decoding import DecodeError, read_report_bytes
+        from zzdesk.core.parsing.decoding import DecodeError, read_report_file
 
         try:
-            text = read_report_bytes(path.read_bytes(), path.name)
-        except (OSError, DecodeError) as exc:
+            text = read_report_file(path)
+        except DecodeError as exc:
             QMessageBox.warning(self, "无法导入", f"{path.name}：{exc}")
             return
         self.import_text(text)

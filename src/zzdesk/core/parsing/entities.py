@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from zzdesk.core.parsing.phrases import strip_leading_words
 from zzdesk.core.parsing.structure import Structure
 from zzdesk.core.records import EntityRecord
 from zzdesk.core.text import sentences
@@ -20,8 +21,10 @@ SUFFIX_TYPES: tuple[tuple[str, str], ...] = (
     ("集团", "enterprise"), ("公司", "enterprise"), ("平台", "platform"), ("集群", "cluster"),
     ("产业链", "cluster"), ("行动", "initiative"), ("计划", "initiative"),
 )
-_LEAD = re.compile(r"^(提速建设|加快建设|高标准建设|谋划建设|持续推进|推进|推动|支持|打造|建成|建设|实施|开展|培育|"
-                   r"争创|完善|入选|新建|引进|以|在|将|把|和|与|及|等|的|了|为|对|向|年|、)+")
+# Verbs and particles that open a phrase before a name; stripped as a run (a loop, not a repeated pattern).
+_LEAD_WORDS = ("提速建设", "加快建设", "高标准建设", "谋划建设", "持续推进", "推进", "推动", "支持", "打造",
+               "建成", "建设", "实施", "开展", "培育", "争创", "完善", "入选", "新建", "引进", "以", "在", "将",
+               "把", "和", "与", "及", "等", "的", "了", "为", "对", "向", "年", "、")
 _CANDIDATE = re.compile(r"[\u4e00-\u9fff·]{2,12}?(?:" + "|".join(s for s, _ in SUFFIX_TYPES) + r")(?![市城区际化])")
 # Words that begin a phrase, not a name: a candidate starting with one is not taken.
 _NOT_A_START = re.compile(r"^(个|家|条|项|名|位|批|不断|增速|稳居|常态化|兼具|郑州将|绘制|全国|全市|全省|新增|"
@@ -69,7 +72,7 @@ def extract_entities(structure: Structure, known: Sequence[EntityRecord]) -> lis
                         covered.append((at, at + len(name)))
                         break
             for match in _CANDIDATE.finditer(sentence):
-                name = _LEAD.sub("", match.group()).strip("“”·")
+                name = strip_leading_words(match.group(), _LEAD_WORDS).strip("“”·")
                 if not 4 <= len(name) <= 14 or name in _GENERIC or _NOT_A_START.match(name):
                     continue
                 start = match.start() + match.group().find(name)

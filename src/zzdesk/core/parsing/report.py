@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from zzdesk.core.numbers import MAX_DIGITS
 from zzdesk.core.parsing.entities import ParsedEntity, extract_entities
 from zzdesk.core.parsing.figures import ParsedFigure, extract_figures
 from zzdesk.core.parsing.structure import ParsedPassage, parse_structure
 from zzdesk.core.records import EntityRecord
+
+_TOO_LONG_NUMBER = re.compile(rf"[0-9０-９]{{{MAX_DIGITS + 1}}}")
 
 
 @dataclass(frozen=True)
@@ -48,8 +52,11 @@ def parse_report(text: str, known_entities: Sequence[EntityRecord] = ()) -> Pars
     figures = extract_figures(structure)
     entities = extract_entities(structure, known_entities)
     warnings = list(structure.warnings)
+    if _TOO_LONG_NUMBER.search(text):
+        warnings.append(f"文中有超过 {MAX_DIGITS} 位的数字，不像统计数据，已跳过")
     if not figures:
         warnings.append("没有找到任何数字指标")
-    themes = tuple(t for t in structure.themes if any(p.theme == t for p in structure.passages))
+    with_text = {p.theme for p in structure.passages}
+    themes = tuple(t for t in structure.themes if t in with_text)
     return ParsedReport(structure.title, structure.region, structure.year, structure.review_year, themes,
                         structure.passages, tuple(figures), tuple(entities), tuple(warnings), text)

@@ -141,15 +141,13 @@ def parse_structure(text: str) -> Structure:
             passages.append(ParsedPassage(theme, "intro", paragraph))
             continue
         owner = theme or GENERAL_THEME
-        if owner not in themes:
-            themes.append(owner)
+        themes.append(owner)
         passages.append(ParsedPassage(owner, section, paragraph))
     # An intro paragraph under a theme (no section yet) still belongs to that theme's text.
     fixed = [ParsedPassage(p.theme, p.section, p.text) if p.theme is None or p.section != "intro"
              else ParsedPassage(p.theme, "review", p.text) for p in passages]
-    for p in fixed:
-        if p.theme and p.theme not in themes:
-            themes.append(p.theme)
+    themes.extend(p.theme for p in fixed if p.theme)
+    themes = list(dict.fromkeys(themes))  # first appearance order, each once
     if not themes:
         warnings.append("没有识别出主题：请检查文本是否包含“一、”标题或主题行")
     return Structure(title, year, year - 1, region, tuple(themes), tuple(fixed), tuple(warnings))
