@@ -44,9 +44,19 @@ def long_digits(size: int) -> str:
     return "某市2025年政府工作报告\n\n总体情况\n\n2025年，产值" + "1" * size + "元。"
 
 
+def many_headings(size: int) -> str:
+    return "某市2025年政府工作报告\n\n" + "".join(f"主题{i}\n\n2024年，产值增长5%。\n\n" for i in range(size // 20))
+
+
+def table_rows(size: int) -> str:
+    rows = "".join(f"指标{i}\t%\t5.{i % 10}\t6左右\n" for i in range(size // 16))
+    return "某市2026年政府工作报告\n\n一、2025年工作回顾\n\n指标\t单位\t2025年完成\t2026年目标\n" + rows
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "普通报告": ordinary, "一句话里的增长5%，": one_long_sentence, "分别为×N": respectively,
-    "无逗号的长句": no_commas, "每行断开": broken_lines, "超长数字": long_digits,
+    "无逗号的长句": no_commas, "每行断开": broken_lines, "超长数字": long_digits, "满篇标题": many_headings,
+    "表格行": table_rows,
 }
 
 

@@ -26,10 +26,17 @@ def raw_paragraphs(text: str) -> list[str]:
 _HEADING = re.compile(r"^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|——).{0,40}$")
 
 
+def _is_theme_with_subtitle(paragraph: str) -> bool:
+    """稳中求进：总量迈上新台阶 — short, one colon as its only punctuation, no figures: a heading."""
+    head, colon, rest = paragraph.partition("：")
+    return (bool(colon) and len(paragraph) <= 30 and 2 <= len(head) <= 10 and len(rest) >= 2
+            and len(_SENTENCE_PUNCT.findall(paragraph)) == 1 and not any(ch.isdigit() for ch in paragraph))
+
+
 def is_fragment(paragraph: str) -> bool:
     """True when a paragraph was cut mid-sentence by a line break (a heading such as 一、… is not)."""
     return (bool(_SENTENCE_PUNCT.search(paragraph)) and paragraph[-1] not in _CLOSING
-            and not _HEADING.match(paragraph))
+            and not _HEADING.match(paragraph) and not _is_theme_with_subtitle(paragraph))
 
 
 def repaired_paragraphs(text: str) -> list[str]:

@@ -29,6 +29,7 @@ _RANKING_AFTER = re.compile(r"[^，。；]{0,14}(中晋升|中位居|前列)")
 _SENTENCE_YEAR = re.compile(r"(20\d\d)年")
 _SCOPE_WORDS = ("全市", "全区", "全县", "全省", "我市", "本市", "我区", "本区", "我县", "本县", "全年", "其中")
 _SHARE_WORDS = ("占比", "比重", "占")
+_COUNT_SUFFIXES = ("总数", "数量", "个数", "总量", "总额")
 @dataclass(frozen=True)
 class ParsedFigure(FigureFacts):
     passage: int  # index into Structure.passages
@@ -58,10 +59,13 @@ def resolve(name: str, region: str) -> str:
     base, growth = split_growth(bare)
     if growth and base in table:
         return table[base] + GROWTH
+    for counted in _COUNT_SUFFIXES:  # 高新技术企业总数 -> 高新技术企业数
+        if bare.endswith(counted) and bare[: -len(counted)] in table:
+            return table[bare[: -len(counted)]]
     return canonical_indicator(bare)
 
 
-def indicator_name(subject: str, growth: bool, unit: str) -> str:
+def indicator_name(subject: str, growth: bool, unit: str, falling: bool = False) -> str:
     """The indicator a number measures: growth and level never share a name.
 
     A level (地区生产总值) with a percentage is its growth rate (地区生产总值增速); a rate (城镇化率) with a
@@ -74,7 +78,7 @@ def indicator_name(subject: str, growth: bool, unit: str) -> str:
             return subject + GROWTH
         return subject
     if known.rate:
-        return known.name
+        return known.name + ("降幅" if falling and unit == "%" else "")
     is_share = subject.endswith(_SHARE_WORDS)
     if (growth or suffix_growth or unit == "%") and not is_share:
         return known.name + (GROWTH if unit in ("%", "个百分点") else "增量")
@@ -152,7 +156,7 @@ def _sentence_figures(sentence: str, region: str, theme: str, section: str, peri
         if qualifier is None and cumulative:
             qualifier = "累计"
         kind = "target" if section == "plan" else ("expected" if "预计" in clause else "actual")
-        name = indicator_name(subject, growth, q.unit) if subject else ""
+        name = indicator_name(subject, growth, q.unit, phrase.falling) if subject else ""
         found.append(ParsedFigure(
             theme=theme, indicator=name or "未命名指标", period=period, kind=kind, value=q.value,
             unit=q.unit, qualifier=qualifier, cumulative=cumulative, written=q.written, quote=sentence,

@@ -97,7 +97,8 @@ def _page_lines(archive: zipfile.ZipFile, page: str) -> list[Line]:
             left = x + float(state["cx"])  # type: ignore[arg-type]
             if content.strip():
                 top = y + float(state["cy"])  # type: ignore[arg-type]
-                runs.append(Run(top, left, max(x + w, left + size * len(content)), size or 1.0, content))
+                right = x + w if w > 0 else left + size * len(content)  # the boundary, else a full em each
+                runs.append(Run(top, left, right, size or 1.0, content))
 
     with archive_part(archive, page, LABEL) as stream:
         stream_xml(stream, LABEL, start, end, text)

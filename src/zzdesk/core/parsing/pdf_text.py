@@ -14,14 +14,19 @@ MIN_CHARS_PER_PAGE = 10  # fewer than this on average: a scanned document
 
 
 def _page_lines(page: object) -> list[Line]:
+    """Characters with their loose boxes (the font's full height, so 。 and 5.4's point sit on the line)."""
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count > 0 else ""
         runs = []
-        for index in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(index)
-            text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", "").replace("\n", "")
-            if text.strip():
-                runs.append(Run(-top, left, right, top - bottom, text))  # PDF y grows upwards
+        for index, char in enumerate(text[:count]):
+            if char in "\r\n" or not char.strip():
+                continue
+            left, bottom, right, top = textpage.get_charbox(index, loose=True)
+            # A Chinese character is one em wide; other glyphs are judged by the line's height.
+            em = right - left if ord(char) >= 0x2E80 else (top - bottom) * 0.7
+            runs.append(Run(-top, left, right, max(em, 0.1), char))  # PDF y grows upwards
     finally:
         textpage.close()
     return lines_from_runs(runs)

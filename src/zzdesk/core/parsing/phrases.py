@@ -21,15 +21,17 @@ _EDGE_TAGS = frozenset({"d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", 
 _LEADING_WORDS = frozenset({"力争", "统筹安排", "安排", "实施", "确保", "争取", "全力", "努力", "推动", "推进", "预计",
                             "实现", "完成", "其中", "同时", "此外", "另外", "全年", "全市", "全区", "全县", "全省",
                             "我市", "本市", "我区", "本区", "我县", "本县", "数据显示", "初步", "核算", "初步核算",
-                            "累计", "共", "分别", "各类", "各项", "一批", "带动", "开展", "举办"})
+                            "累计", "共", "分别", "各类", "各项", "一批", "带动", "开展", "举办", "培育", "打造",
+                            "建设", "建成"})
 # What a clause says of its subject before the number: stating, setting, reaching, growing.
 _TRAILING_WORDS = frozenset({"定", "定在", "设定", "设定为", "设定在", "控制", "控制在", "保持", "保持在", "达到", "达",
                              "突破", "超过", "超", "为", "至", "实现", "完成", "要", "已", "首次", "迈入", "迈上", "有",
-                            "居", "位居", "稳居", "升至", "晋升", "晋升至", "跃升", "跃升至", "提高", "提升", "降低",
+                             "居", "位居", "稳居", "升至", "晋升", "晋升至", "跃升", "跃升至", "提高", "提升", "降低",
                              "下降", "回落", "累计", "同比", "预计", "分别", "分别为", "分别达到", "目标", "预期目标",
                              "目标值", "预期", "全年", "年度", "稳定", "稳定在", "力争", "约", "近", "抓好", "集中力量",
-                             "增加", "减少", "新增", "增至", "倍增", "倍增至", "总计", "合计", "共计", "规模"})
-GROWTH_WORDS = frozenset({"增长", "增速", "增幅", "增长率", "涨幅", "下降", "回落", "增长速度"})
+                             "增加", "减少", "增至", "倍增", "倍增至", "总计", "合计", "共计"})
+GROWTH_WORDS = frozenset({"增长", "增速", "增幅", "增长率", "涨幅", "下降", "回落", "增长速度", "降低"})
+FALLING_WORDS = frozenset({"下降", "回落", "降低", "减少"})
 # Prepositions that open an adverbial (按初步核算, 比上年, 较上年, 与去年相比): dropped up to the next verb.
 _ADVERBIAL_PREPOSITIONS = frozenset({"按", "比", "较", "与", "同", "相比", "较之", "按照", "依据"})
 _DISPOSAL = frozenset({"把", "将"})  # 把/将 X 定在…: X is the subject
@@ -41,6 +43,7 @@ _NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "ng", "vn", "an", "e
 class Phrase:
     name: str  # a clean noun phrase, or "" when the words hold no subject
     growth: bool  # the words said 增长/增速/下降: the number is a rate of change
+    falling: bool = False  # …and it is a fall (下降, 降低): 单位地区生产总值能耗下降2.5%
 
 
 @lru_cache(maxsize=4096)
@@ -70,29 +73,34 @@ def noun_phrase(text: str) -> Phrase:
     """The subject named by *text* (the words between a clause's start and its number)."""
     tokens = [(w, f) for w, f in _tag(text) if w.strip()]
     tokens = _drop_adverbials(tokens)
-    growth = False
+    growth = falling = False
     # Trailing: what is said of the subject, and any 增长 that makes the number a growth rate.
     while tokens:
         word, flag = tokens[-1]
         if word in GROWTH_WORDS:
             growth = True
+            falling = falling or word in FALLING_WORDS
         elif not (flag in _EDGE_TAGS or word in _TRAILING_WORDS or word in _DISPOSAL):
             break
         tokens.pop()
     start = 0
     while start < len(tokens):
         word, flag = tokens[start]
+        if word == "“" and any(w == "”" for w, _ in tokens[start:]):
+            break  # “两新”政策: the quotation is part of the name
+        if flag == "m" and not any(ch.isdigit() for ch in word) and word not in _LEADING_WORDS:
+            break  # 二七商圈: a place name the tagger reads as a numeral
         if not (flag in _EDGE_TAGS or word in _LEADING_WORDS or word in _DISPOSAL):
             break
         start += 1
     tokens = tokens[start:]
     # A phrase that is only verbs (迈入, 抓好) names nothing.
     if not any(flag in _NOUN_TAGS or flag.startswith("n") for _, flag in tokens):
-        return Phrase("", growth)
-    name = "".join(word for word, _ in tokens).strip("“”\"、，·")
+        return Phrase("", growth, falling)
+    name = "".join(word for word, _ in tokens).strip("\"、，·")
     if name.count("“") != name.count("”"):
         name = name.replace("“", "").replace("”", "")  # a quotation cut in half by the clause
-    return Phrase(name if len(name) >= 2 else "", growth)
+    return Phrase(name if len(name) >= 2 else "", growth, falling)
 
 
 def strip_leading_words(text: str, words: tuple[str, ...]) -> str:

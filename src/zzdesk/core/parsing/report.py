@@ -11,7 +11,9 @@ from typing import Any
 from zzdesk.core.numbers import MAX_DIGITS
 from zzdesk.core.parsing.entities import ParsedEntity, extract_entities
 from zzdesk.core.parsing.figures import ParsedFigure, extract_figures
+from zzdesk.core.parsing.indicator_names import indicator_key
 from zzdesk.core.parsing.structure import ParsedPassage, parse_structure
+from zzdesk.core.parsing.tables import table_figures
 from zzdesk.core.records import EntityRecord
 
 _TOO_LONG_NUMBER = re.compile(rf"[0-9０-９]{{{MAX_DIGITS + 1}}}")
@@ -29,6 +31,16 @@ class ParsedReport:
     entities: tuple[ParsedEntity, ...]
     warnings: tuple[str, ...]
     text: str = field(repr=False)
+    kind: str = "其他"  # 政府工作报告 / 政府工作报告摘要 / 新闻摘要 / 统计公报 / 计划报告 / 预算报告 / 其他
+
+    @property
+    def section_titles(self) -> dict[str, tuple[str, ...]]:
+        """theme -> the subtitles its headings carried (稳中求进 -> 总量迈上新台阶), in order."""
+        titles: dict[str, list[str]] = {}
+        for passage in self.passages:
+            if passage.theme and passage.title and passage.title not in titles.setdefault(passage.theme, []):
+                titles[passage.theme].append(passage.title)
+        return {theme: tuple(names) for theme, names in titles.items() if names}
 
     @property
     def text_sha256(self) -> str:
@@ -37,19 +49,21 @@ class ParsedReport:
     def to_json(self) -> dict[str, Any]:
         """The shape `zzdesk import --json` prints."""
         return {
-            "report": {"title": self.title, "region": self.region, "year": self.year},
+            "report": {"title": self.title, "region": self.region, "year": self.year, "kind": self.kind},
             "themes": [{"name": name, "order": i} for i, name in enumerate(self.themes, start=1)],
-            "figures": [{"theme": f.theme, "indicator": f.indicator, "period": f.period, "kind": f.kind,
-                         "value": f.value, "unit": f.unit, "qualifier": f.qualifier, "quote": f.quote}
-                        for f in self.figures],
+            "figures": [{"theme": f.theme, "indicator": f.indicator, "key": indicator_key(f.indicator),
+                         "period": f.period, "kind": f.kind, "value": f.value, "unit": f.unit,
+                         "qualifier": f.qualifier, "quote": f.quote} for f in self.figures],
             "entities": [{"name": e.name, "type": e.type, "themes": list(e.themes)} for e in self.entities],
             "warnings": list(self.warnings),
         }
 
 
-def parse_report(text: str, known_entities: Sequence[EntityRecord] = ()) -> ParsedReport:
-    structure = parse_structure(text)
-    figures = extract_figures(structure)
+def parse_report(text: str, known_entities: Sequence[EntityRecord] = (), known_themes: Sequence[str] = (),
+                 ) -> ParsedReport:
+    """Everything found in *text*; headings are mapped onto *known_themes* where they name one."""
+    structure = parse_structure(text, known_themes)
+    figures = sorted(extract_figures(structure) + table_figures(structure), key=lambda f: (f.passage, f.start))
     entities = extract_entities(structure, known_entities)
     warnings = list(structure.warnings)
     if _TOO_LONG_NUMBER.search(text):
@@ -59,4 +73,4 @@ def parse_report(text: str, known_entities: Sequence[EntityRecord] = ()) -> Pars
     with_text = {p.theme for p in structure.passages}
     themes = tuple(t for t in structure.themes if t in with_text)
     return ParsedReport(structure.title, structure.region, structure.year, structure.review_year, themes,
-                        structure.passages, tuple(figures), tuple(entities), tuple(warnings), text)
+                        structure.passages, tuple(figures), tuple(entities), tuple(warnings), text, structure.kind)
