@@ -235,14 +235,7 @@ class MainWindow(QMainWindow):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
-        from zzdesk.core.parsing.decoding import DecodeError, read_report_file
-
-        try:
-            text = read_report_file(path)
-        except DecodeError as exc:
-            QMessageBox.warning(self, "无法导入", f"{path.name}：{exc}")
-            return
-        self.import_text(text)
+        self.import_text(path)
 
     def import_clipboard(self) -> None:
         text = QGuiApplication.clipboard().text()
@@ -251,19 +244,30 @@ class MainWindow(QMainWindow):
             return
         self.import_text(text)
 
-    def import_text(self, text: str, review: bool = True) -> int | None:
-        """Parse, let the user review, then store in one transaction; returns the new report id."""
-        from zzdesk.core.importing import AlreadyImported, ImportFailed, commit_import
-        from zzdesk.core.parsing.report import parse_report
-        from zzdesk.ui.import_dialog import ImportReviewDialog
+    def import_text(self, text: str | Path, review: bool = True) -> int | None:
+        """Read and parse off the GUI thread (取消 stops it), review, then store in one transaction."""
+        from zzdesk.core.errors import UserError
+        from zzdesk.core.importing import AlreadyImported, ImportFailed, commit_import, find_by_text
+        from zzdesk.core.parsing.decoding import DecodeError
+        from zzdesk.ui.import_dialog import ImportReviewDialog, parse_in_background
 
+        known_themes = list(dict.fromkeys(t.name for t in self.data.themes))
         try:
-            parsed = parse_report(text, self.data.entities)
-        except ValueError as exc:
+            parsed = parse_in_background(self, text, self.data.entities, known_themes)
+        except DecodeError as exc:
+            QMessageBox.warning(self, "无法导入", f"{text.name}：{exc}" if isinstance(text, Path) else str(exc))
+            return None
+        except UserError as exc:
             QMessageBox.warning(self, "无法识别这份报告", str(exc))
             return None
+        if parsed is None:
+            return None  # cancelled
+        if any(find_by_text(db, parsed.text_sha256) is not None
+               for db in (self.data.store.user_db, self.data.store.reference)):
+            QMessageBox.information(self, "已导入", "已导入：这份报告的文本已经在数据中，不需要再核对和导入")
+            return None
         if review:
-            dialog = ImportReviewDialog(parsed, self)
+            dialog = ImportReviewDialog(parsed, self, known_themes)
             if not dialog.exec():
                 return None
             parsed = dialog.result_report()

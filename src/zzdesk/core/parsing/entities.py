@@ -4,7 +4,7 @@ that look like projects, places, institutions, platforms, clusters or initiative
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from zzdesk.core.parsing.phrases import strip_leading_words
@@ -48,7 +48,8 @@ def _type_of(name: str) -> str:
     return next((kind for suffix, kind in SUFFIX_TYPES if name.endswith(suffix)), "initiative")
 
 
-def extract_entities(structure: Structure, known: Sequence[EntityRecord]) -> list[ParsedEntity]:
+def extract_entities(structure: Structure, known: Sequence[EntityRecord],
+                     check: Callable[[], None] = lambda: None) -> list[ParsedEntity]:
     found: dict[str, dict[str, object]] = {}
 
     def add(name: str, kind: str, aliases: tuple[str, ...], is_known: bool, theme: str | None, quote: str) -> None:
@@ -60,6 +61,7 @@ def extract_entities(structure: Structure, known: Sequence[EntityRecord]) -> lis
             entry["quotes"].append(quote)  # type: ignore[attr-defined]
 
     for passage in structure.passages:
+        check()
         if passage.section not in ("review", "plan", "caption"):
             continue
         for sentence in sentences(passage.text):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from zzdesk.core.numbers import Quantity, find_quantities
@@ -89,9 +90,11 @@ def _clause_starts(sentence: str) -> list[int]:
     return [0] + [m.end() for m in _CLAUSE_END.finditer(sentence)]
 
 
-def extract_figures(structure: Structure) -> list[ParsedFigure]:
+def extract_figures(structure: Structure, check: Callable[[], None] = lambda: None) -> list[ParsedFigure]:
+    """Figures of every review and plan passage; *check* runs before each passage (it may raise to stop)."""
     figures: list[ParsedFigure] = []
     for index, passage in enumerate(structure.passages):
+        check()
         if passage.section not in ("review", "plan") or passage.theme is None:
             continue
         default_period = structure.year if passage.section == "plan" else structure.review_year

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from zzdesk.core.errors import UserError
 from zzdesk.core.numbers import MAX_DIGITS
 from zzdesk.core.parsing.entities import ParsedEntity, extract_entities
 from zzdesk.core.parsing.figures import ParsedFigure, extract_figures
@@ -59,12 +60,27 @@ class ParsedReport:
         }
 
 
+class ImportCancelled(UserError):
+    """The user stopped reading a report; nothing was changed."""
+
+
 def parse_report(text: str, known_entities: Sequence[EntityRecord] = (), known_themes: Sequence[str] = (),
-                 ) -> ParsedReport:
-    """Everything found in *text*; headings are mapped onto *known_themes* where they name one."""
+                 should_stop: Callable[[], bool] | None = None) -> ParsedReport:
+    """Everything found in *text*; headings are mapped onto *known_themes* where they name one.
+
+    *should_stop* is asked between the steps and between passages (parsing may run in a worker thread
+    while the window offers 取消); when it says yes, ImportCancelled is raised.
+    """
+
+    def check() -> None:
+        if should_stop is not None and should_stop():
+            raise ImportCancelled("已取消导入，没有做任何改动")
+
     structure = parse_structure(text, known_themes)
-    figures = sorted(extract_figures(structure) + table_figures(structure), key=lambda f: (f.passage, f.start))
-    entities = extract_entities(structure, known_entities)
+    check()
+    figures = sorted(extract_figures(structure, check) + table_figures(structure), key=lambda f: (f.passage, f.start))
+    check()
+    entities = extract_entities(structure, known_entities, check)
     warnings = list(structure.warnings)
     if _TOO_LONG_NUMBER.search(text):
         warnings.append(f"文中有超过 {MAX_DIGITS} 位的数字，不像统计数据，已跳过")
