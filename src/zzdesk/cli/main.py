@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,8 +24,10 @@ from zzdesk.cli import (
     safety_commands,
     search_command,
 )
+from zzdesk.cli.output import safe_standard_streams
 from zzdesk.core.errors import UserError
 
+UNSAFE_ARGUMENT = re.compile("[\ud800-\udfff\x00]")  # bytes that are not UTF-8 arrive as lone surrogates
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
 
@@ -57,8 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    with safe_standard_streams():
+        return _run(build_parser(), sys.argv[1:] if argv is None else list(argv))
+
+
+def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     try:
+        if any(UNSAFE_ARGUMENT.search(arg) for arg in argv):
+            raise UsageError("参数中有无法识别的字符（不是 UTF-8 编码的文字）")
         args = parser.parse_args(argv)
         if args.command is None:
             return gui_commands.cmd_gui(args)

@@ -19,6 +19,7 @@ from zzdesk.core.datapack import (
     import_pack,
     read_trust,
 )
+from zzdesk.core.safe_files import write_text
 from zzdesk.core.userdb import open_user_db
 
 
@@ -73,8 +74,8 @@ def cmd_trust(args: argparse.Namespace) -> int:
     if fingerprint(pem) not in {fingerprint(k) for k in keys}:
         keys.append(pem)
     user_dir.mkdir(parents=True, exist_ok=True)
-    (user_dir / TRUST_FILE).write_text(json.dumps({"require_signature": True, "keys": [k.decode() for k in keys]},
-                                                  ensure_ascii=False, indent=2), encoding="utf-8")
+    write_text(user_dir / TRUST_FILE, json.dumps({"require_signature": True, "keys": [k.decode() for k in keys]},
+                                                 ensure_ascii=False, indent=2))
     print(f"已信任密钥 {fingerprint(pem)}；此后只接受这些密钥签名的数据包")
     return 0
 

@@ -8,12 +8,14 @@ time) is needed only to build or migrate a database.
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zzdesk.core.errors import UserError
 from zzdesk.core.models_meta import SCHEMA_VERSION
+from zzdesk.core.safe_files import protect
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -27,6 +29,7 @@ def open_read_only(path: Path, expected: int = SCHEMA_VERSION) -> sqlite3.Connec
     """A read-only connection to a report database, checked for schema and damage."""
     if not path.is_file():
         raise DatabaseError(f"找不到参考数据库：{path}")
+    protect(path)
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
         conn.execute("PRAGMA query_only=ON")
@@ -55,6 +58,20 @@ def check_schema(conn: sqlite3.Connection, path: Path, expected: int) -> None:
         raise DatabaseError(f"数据库缺少版本信息，不是 zzdesk 数据库：{path}")
     if version != expected:
         raise DatabaseError(f"数据库版本 {version} 与本程序（{expected}）不符：{path}")
+
+
+def failure_line(exc: BaseException) -> str:
+    """What a failed write means for the user, in words (not SQLite's)."""
+    text = str(exc).lower()
+    if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "用户数据文件夹没有写入权限或是只读的"
+    if "full" in text or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC):
+        return "磁盘已满"
+    if "readonly" in text or "read-only" in text:
+        return "用户数据没有写入权限或是只读的"
+    if "locked" in text or "busy" in text:
+        return "另一个 zzdesk 正在写入用户数据，请稍后再试"
+    return f"写入失败（{getattr(exc, 'strerror', None) or exc}）"
 
 
 def _enable_foreign_keys(dbapi_connection: Any, _record: Any) -> None:

@@ -13,13 +13,14 @@ from pathlib import Path
 
 from zzdesk.core.db import DatabaseError, check_schema, open_writable, schema_version
 from zzdesk.core.models_meta import USER_SCHEMA_VERSION
+from zzdesk.core.safe_files import protect
 
 # meta schema_version -> the Alembic revision that produced it (for databases made before Alembic).
 REVISIONS = {1: "0001", 2: "0002", 3: "0003"}
 
 
-def _create_or_upgrade(path: Path) -> None:
-    """Bring the database to the current schema with Alembic's migrations, in one transaction."""
+def create_or_upgrade(path: Path, revision: str = "head") -> None:
+    """Bring the database to *revision* (the current schema) with Alembic's migrations, in one transaction."""
     from alembic import command
     from alembic.config import Config
 
@@ -34,7 +35,7 @@ def _create_or_upgrade(path: Path) -> None:
                 row = connection.exec_driver_sql("SELECT value FROM meta WHERE key='schema_version'").fetchone()
                 if row is not None:
                     command.stamp(config, REVISIONS[int(row[0])])  # made before Alembic kept a record
-            command.upgrade(config, "head")
+            command.upgrade(config, revision)
             connection.exec_driver_sql("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
                                        (str(USER_SCHEMA_VERSION),))
     finally:
@@ -45,6 +46,7 @@ def open_user_db(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) the user database at *path*."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        protect(path)  # no export may ever be written over the live database
         conn = sqlite3.connect(str(path), check_same_thread=False)
         try:
             version = schema_version(conn)
@@ -64,7 +66,7 @@ def open_user_db(path: Path) -> sqlite3.Connection:
         if version is None or version < USER_SCHEMA_VERSION:
             conn.close()
             try:
-                _create_or_upgrade(path)
+                create_or_upgrade(path)
             except Exception as exc:  # SQLAlchemy wraps sqlite3's errors in its own classes
                 raise DatabaseError(f"用户数据库无法建立：{path}（{exc.__class__.__name__}；磁盘可能已满）") from exc
             conn = sqlite3.connect(str(path), check_same_thread=False)
