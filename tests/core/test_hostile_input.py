@@ -92,7 +92,7 @@ def test_bounded_reader_refuses_fifos_devices_and_oversized_files_before_reading
         stream.truncate(100 * 1024 * 1024)  # sparse: refused by its size, never read
     with pytest.raises(DecodeError, match="太大"):
         read_report_file(big)
-    with pytest.raises(DecodeError, match="不存在"):
+    with pytest.raises(DecodeError, match="找不到"):
         read_bounded(tmp_path / "missing.txt")
 
 

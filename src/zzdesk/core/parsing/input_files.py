@@ -8,10 +8,8 @@ DOCTYPE and entity declarations in whatever encoding the part declares.
 
 from __future__ import annotations
 
-import os
-import stat
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 from xml.parsers import expat
@@ -30,40 +28,17 @@ class InputFileError(UserError, ValueError):
     """The file cannot be read as a report; the message says why, in Chinese."""
 
 
-def _size_text(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
-
-
 def read_bounded(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """The bytes of a regular file no larger than *limit*; anything else is refused before it is read."""
+    """The bytes of a regular file no larger than *limit*, through the one bounded reader (core.safe_files):
+    a FIFO, a device or an oversized file is refused before a byte is read."""
+    from zzdesk.core.safe_files import ReadError
+    from zzdesk.core.safe_files import read_bounded as read_regular
+
     try:
-        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except IsADirectoryError as exc:
-        raise InputFileError("无法读取：这是文件夹，不是文件") from exc
-    except FileNotFoundError as exc:
-        raise InputFileError("无法读取：文件不存在") from exc
-    except PermissionError as exc:
-        raise InputFileError("无法读取：没有读取这个文件的权限") from exc
-    except OSError as exc:
-        raise InputFileError(f"无法读取：{exc.strerror or exc}") from exc
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputFileError("无法读取：这是文件夹，不是文件")
-        if not stat.S_ISREG(info.st_mode):
-            raise InputFileError("无法读取：这不是普通文件（管道、设备等），不能导入")
-        if info.st_size > limit:
-            raise InputFileError(f"文件太大（{_size_text(info.st_size)}），最多可导入 {_size_text(limit)}")
-        with os.fdopen(os.dup(fd), "rb", buffering=0) as stream:
-            data = stream.read(limit + 1)  # the file may grow while it is read
-    except OSError as exc:
-        raise InputFileError(f"无法读取：{exc.strerror or exc}") from exc
-    finally:
-        os.close(fd)
-    if data is None or len(data) > limit:
-        raise InputFileError(f"文件太大，最多可导入 {_size_text(limit)}")
-    return data
+        return read_regular(path, limit, "报告文件")
+    except ReadError as exc:
+        message = str(exc)
+        raise InputFileError(message if "太大" in message else f"无法读取：{message}") from exc
 
 
 # Archives ------------------------------------------------------------------------------------------------
@@ -156,13 +131,3 @@ def check_all_xml(archive: zipfile.ZipFile, label: str) -> None:
         if info.filename.lower().endswith((".xml", ".rels")):
             with archive_part(archive, info.filename, label) as stream:
                 stream_xml(stream, label)
-
-
-def iter_text_chunks(chunks: Iterator[str], limit: int) -> Iterator[str]:
-    """Pass chunks on until *limit* characters have gone by; then stop with a clear message."""
-    seen = 0
-    for chunk in chunks:
-        seen += len(chunk)
-        if seen > limit:
-            raise InputFileError("文件中的文字过多，不像一份报告（最多约 1000 万字）")
-        yield chunk
