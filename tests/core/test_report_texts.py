@@ -94,7 +94,14 @@ def test_a_pdf_without_a_text_layer_is_called_a_scan() -> None:
     ("力争常住人口城镇化率达到80%。", "常住人口城镇化率"),
     ("统筹安排各类专项资金120亿元。", "专项资金"),
     ("单位地区生产总值能耗下降2.5%。", "单位地区生产总值能耗降幅"),
+    ("其中税收收入占比达到72%。", "税收占比"),  # 占/v 比/p: one word, not a verb and a preposition
 ])
 def test_names_are_clean_noun_phrases_resolved_by_the_catalogue(text: str, name: str) -> None:
     body = f"某市2025年政府工作报告\n\n总体情况\n\n2024年，{text}"
     assert parse_report(body).figures[-1].indicator == name
+
+
+def test_a_phrase_with_reduplicated_measure_words_is_no_entity() -> None:
+    body = ("某市2026年政府工作报告\n\n一、2025年工作回顾\n\n"
+            "过去一年，一组组数字和一个个项目见证了发展，新建郑州数据交易中心。")
+    assert [e.name for e in parse_report(body).entities] == ["郑州数据交易中心"]

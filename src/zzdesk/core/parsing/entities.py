@@ -44,6 +44,11 @@ class ParsedEntity:
     known: bool  # already in the reference data
 
 
+def _is_phrase(name: str) -> bool:
+    """一组组数字和一个个项目: a reduplicated measure word (一个个, 一批批) makes a phrase, not a name."""
+    return any(name[i] == "一" and name[i + 1] == name[i + 2] for i in range(len(name) - 2))
+
+
 def _type_of(name: str) -> str:
     return next((kind for suffix, kind in SUFFIX_TYPES if name.endswith(suffix)), "initiative")
 
@@ -75,7 +80,7 @@ def extract_entities(structure: Structure, known: Sequence[EntityRecord],
                         break
             for match in _CANDIDATE.finditer(sentence):
                 name = strip_leading_words(match.group(), _LEAD_WORDS).strip("“”·")
-                if not 4 <= len(name) <= 14 or name in _GENERIC or _NOT_A_START.match(name):
+                if not 4 <= len(name) <= 14 or name in _GENERIC or _NOT_A_START.match(name) or _is_phrase(name):
                     continue
                 start = match.start() + match.group().find(name)
                 if any(a <= start < b or a < start + len(name) <= b for a, b in covered):

@@ -28,6 +28,7 @@ _PUNCT_ONLY = re.compile(r"^[、，\s]*$")
 _RANKING_BEFORE = ("全国", "全省", "位居", "居")
 _RANKING_AFTER = re.compile(r"[^，。；]{0,14}(中晋升|中位居|前列)")
 _SENTENCE_YEAR = re.compile(r"(20\d\d)年")
+_RANKING_SCOPES = ("在全国", "在全省")
 _SCOPE_WORDS = ("全市", "全区", "全县", "全省", "我市", "本市", "我区", "本区", "我县", "本县", "全年", "其中")
 _SHARE_WORDS = ("占比", "比重", "占")
 _COUNT_SUFFIXES = ("总数", "数量", "个数", "总量", "总额")
@@ -137,6 +138,8 @@ def _sentence_figures(sentence: str, region: str, theme: str, section: str, peri
             continue
         phrase = noun_phrase(prefix)
         subject, growth = phrase.name, phrase.growth
+        for scope in _RANKING_SCOPES:  # 中原科技城在全国348个科技城中 -> 中原科技城
+            subject = subject.split(scope)[0] or subject
         qualifier = q.qualifier
         if not subject and same_clause:
             subject, growth = last_subject, growth or last_growth

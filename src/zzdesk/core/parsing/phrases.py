@@ -21,7 +21,7 @@ _EDGE_TAGS = frozenset({"d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", 
 _LEADING_WORDS = frozenset({"力争", "统筹安排", "安排", "实施", "确保", "争取", "全力", "努力", "推动", "推进", "预计",
                             "实现", "完成", "其中", "同时", "此外", "另外", "全年", "全市", "全区", "全县", "全省",
                             "我市", "本市", "我区", "本区", "我县", "本县", "数据显示", "初步", "核算", "初步核算",
-                            "累计", "共", "分别", "各类", "各项", "一批", "带动", "开展", "举办", "培育", "打造",
+                            "累计", "共", "分别", "各类", "各项", "一批", "开展", "举办", "培育", "打造",
                             "建设", "建成"})
 # What a clause says of its subject before the number: stating, setting, reaching, growing.
 _TRAILING_WORDS = frozenset({"定", "定在", "设定", "设定为", "设定在", "控制", "控制在", "保持", "保持在", "达到", "达",
@@ -34,9 +34,8 @@ GROWTH_WORDS = frozenset({"增长", "增速", "增幅", "增长率", "涨幅", "
 FALLING_WORDS = frozenset({"下降", "回落", "降低", "减少"})
 # Prepositions that open an adverbial (按初步核算, 比上年, 较上年, 与去年相比): dropped up to the next verb.
 _ADVERBIAL_PREPOSITIONS = frozenset({"按", "比", "较", "与", "同", "相比", "较之", "按照", "依据"})
+_DATE_WORDS = frozenset({"年", "月", "日", "今年", "去年", "全年"})
 _DISPOSAL = frozenset({"把", "将"})  # 把/将 X 定在…: X is the subject
-_NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "ng", "vn", "an", "eng", "j", "l", "i", "b", "a",
-                        "s", "nrfg", "k", "h", "g"})
 
 
 @dataclass(frozen=True)
@@ -69,9 +68,24 @@ def _drop_adverbials(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+# Words the tagger splits whose halves would be trimmed as a verb and a preposition: 占/v 比/p -> 占比/n.
+_SPLIT_WORDS = {("占", "比"): "占比", ("比", "重"): "比重"}
+
+
+def _join_split_words(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for word, flag in tokens:
+        joined = _SPLIT_WORDS.get((out[-1][0], word)) if out else None
+        if joined:
+            out[-1] = (joined, "n")
+        else:
+            out.append((word, flag))
+    return out
+
+
 def noun_phrase(text: str) -> Phrase:
     """The subject named by *text* (the words between a clause's start and its number)."""
-    tokens = [(w, f) for w, f in _tag(text) if w.strip()]
+    tokens = _join_split_words([(w, f) for w, f in _tag(text) if w.strip()])
     tokens = _drop_adverbials(tokens)
     growth = falling = False
     # Trailing: what is said of the subject, and any 增长 that makes the number a growth rate.
@@ -88,14 +102,13 @@ def noun_phrase(text: str) -> Phrase:
         word, flag = tokens[start]
         if word == "“" and any(w == "”" for w, _ in tokens[start:]):
             break  # “两新”政策: the quotation is part of the name
-        if flag == "m" and not any(ch.isdigit() for ch in word) and word not in _LEADING_WORDS:
-            break  # 二七商圈: a place name the tagger reads as a numeral
+        if flag == "m" and not any(ch.isdigit() for ch in word) and word not in _DATE_WORDS:
+            break  # 二七商圈, 百亿级企业: part of the name, though the tagger reads a numeral
         if not (flag in _EDGE_TAGS or word in _LEADING_WORDS or word in _DISPOSAL):
             break
         start += 1
     tokens = tokens[start:]
-    # A phrase that is only verbs (迈入, 抓好) names nothing.
-    if not any(flag in _NOUN_TAGS or flag.startswith("n") for _, flag in tokens):
+    if not tokens:
         return Phrase("", growth, falling)
     name = "".join(word for word, _ in tokens).strip("\"、，·")
     if name.count("“") != name.count("”"):
