@@ -12,6 +12,8 @@ from pathlib import Path
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zzdesk.core.parsing.decoding import DecodeError, read_report_bytes, read_report_file, strip_controls
 from zzdesk.core.parsing.input_files import read_bounded
@@ -142,3 +144,24 @@ def test_a_docx_table_row_is_one_line() -> None:
 def test_old_word_files_get_a_clear_message() -> None:
     with pytest.raises(DecodeError, match="另存为"):
         read_report_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100, "old.doc")
+
+
+REPORT_ALPHABET = ("一二三四五六七八九十百千万亿、，。；：！？%％．.0123456789年月增长下降达到突破超左右以上以内目标"
+                   "地区生产总值社零规上工业增加值把将已定在分别为其中全市区县【】（）“”—~\n\t 　稳中求进：实践")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=REPORT_ALPHABET, max_size=300))
+def test_any_report_like_text_parses_or_is_refused_in_one_line(body: str) -> None:
+    from zzdesk.core.errors import UserError
+
+    try:
+        parsed = parse_report("某市2026年政府工作报告\n" + body)
+    except (UserError, ValueError) as exc:
+        assert str(exc) and "\n" not in str(exc)
+        return
+    for figure in parsed.figures:
+        passage = parsed.passages[figure.passage].text
+        assert passage[figure.start:figure.start + len(figure.written)] == figure.written
+        assert figure.value == figure.value and abs(figure.value) < 1e16  # finite, no NaN
+        assert figure.indicator.strip()

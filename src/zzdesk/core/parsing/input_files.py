@@ -38,7 +38,7 @@ def read_bounded(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
         return read_regular(path, limit, "报告文件")
     except ReadError as exc:
         message = str(exc)
-        raise InputFileError(message if "太大" in message else f"无法读取：{message}") from exc
+        raise InputFileError(message if "太大" in message or "读取" in message else f"无法读取：{message}") from exc
 
 
 # Archives ------------------------------------------------------------------------------------------------
