@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from zzdesk.cli.arguments import COPIES
 from zzdesk.cli.data_commands import CommandError, open_store
 from zzdesk.core.briefing import TEMPLATES, BriefingData, BriefingItem, BriefingSpec, build_document, theme_items
 from zzdesk.core.targets import check_targets
@@ -105,7 +106,7 @@ def register(sub: Any) -> None:
     brief.add_argument("--issuer", default="", help="编印单位")
     brief.add_argument("--issue", default="第1期", help="期号，如 第3期")
     brief.add_argument("--date", type=_date, help="日期，如 2025-03-05（默认今天）")
-    brief.add_argument("--copies", type=int, help="共印份数")
+    brief.add_argument("--copies", type=COPIES, help="共印份数")
     brief.add_argument("--report-to", default="", help="报：")
     brief.add_argument("--send-to", default="", help="送：")
     brief.add_argument("--distribute-to", default="", help="发：")

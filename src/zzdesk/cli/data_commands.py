@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from zzdesk import paths
+from zzdesk.cli.arguments import YEAR
 from zzdesk.cli.output import strict_json
 from zzdesk.cli.table import render_table
 from zzdesk.core import safe_files
@@ -91,6 +92,6 @@ def register(sub: Any) -> None:
 
     figures = sub.add_parser("figures", help="以表格列出指标")
     figures.add_argument("--theme", metavar="T", help="只列出该主题")
-    figures.add_argument("--period", type=int, metavar="Y", help="只列出该年份")
+    figures.add_argument("--period", type=YEAR, metavar="Y", help="只列出该年份")
     figures.add_argument("--kind", choices=FIGURE_KINDS, help="actual 实绩 / expected 预计 / target 目标")
     figures.set_defaults(handler=cmd_figures)

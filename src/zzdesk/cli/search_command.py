@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from zzdesk.cli.arguments import LIMIT
 from zzdesk.cli.data_commands import CommandError, open_store
 from zzdesk.cli.table import render_table
 from zzdesk.core.search import SearchHit, group_by_type
@@ -68,6 +69,6 @@ def register(sub: Any) -> None:
     search.add_argument("query", metavar="QUERY", help="汉字、拼音、拼音首字母或数字；空格分隔的多个词须同时出现")
     search.add_argument("--type", action="append", metavar="T",
                         help="只看某类结果（可重复）：" + "、".join(f"{k}/{v}" for k, v in TYPE_LABELS.items()))
-    search.add_argument("--limit", type=int, default=50, metavar="N", help="最多返回条数（默认 50）")
+    search.add_argument("--limit", type=LIMIT, default=50, metavar="N", help="最多返回条数（默认 50）")
     search.add_argument("--json", action="store_true", help="以 JSON 输出")
     search.set_defaults(handler=cmd_search)

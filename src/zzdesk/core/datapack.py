@@ -9,8 +9,10 @@ sizes and compression ratios are capped, and every hash must match before anythi
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import sqlite3
 import stat
 import tempfile
@@ -65,10 +67,15 @@ def generate_keys(folder: Path) -> tuple[Path, Path]:
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    folder.mkdir(parents=True, exist_ok=True)
-    key = Ed25519PrivateKey.generate()
     private = folder / "zzdesk-signing-key.pem"
     public = folder / "zzdesk-signing-key.pub.pem"
+    if private.exists() or public.exists():  # an office's only signing key must never be overwritten
+        raise PackError(f"{folder} 中已有签名密钥，没有覆盖它；请换一个文件夹")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PackError(f"无法创建文件夹 {folder}：{exc.strerror or exc}") from exc
+    key = Ed25519PrivateKey.generate()
     write_bytes(private, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                            serialization.NoEncryption()), mode=0o600)
     write_bytes(public, key.public_key().public_bytes(serialization.Encoding.PEM,
@@ -138,9 +145,16 @@ def _safe_members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
 def read_pack(pack: Path, trusted_keys: list[bytes] | None = None, require_signature: bool = False,
               ) -> tuple[PackInfo, bytes]:
     """Verify *pack* and return its description and database bytes; raise PackError on any doubt."""
-    if not pack.is_file():
-        raise PackError(f"找不到数据包：{pack}")
-    if pack.stat().st_size > MAX_PACK:
+    try:
+        info = os.stat(pack)
+    except FileNotFoundError as exc:
+        raise PackError(f"找不到数据包：{pack}") from exc
+    except OSError as exc:
+        raise PackError(f"无法读取数据包 {pack}：{'没有读取权限' if exc.errno == errno.EACCES else exc.strerror}"
+                        ) from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise PackError(f"不能读取数据包 {pack}：这不是普通文件")
+    if info.st_size > MAX_PACK:
         raise PackError("数据包太大")
     try:
         with zipfile.ZipFile(pack) as archive:

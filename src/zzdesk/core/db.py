@@ -9,6 +9,7 @@ time) is needed only to build or migrate a database.
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,10 +38,31 @@ def open_read_only(path: Path, expected: int = SCHEMA_VERSION) -> sqlite3.Connec
         raise DatabaseError(f"数据库无法打开：{path}（{exc}）") from exc
     try:
         check_schema(conn, path, expected)
+        _check_like_bundled(conn, path)
     except DatabaseError:
         conn.close()
         raise
+    except sqlite3.Error as exc:
+        conn.close()
+        raise DatabaseError(f"数据库已损坏或不是 zzdesk 数据库：{path}") from exc
     return conn
+
+
+def _check_like_bundled(conn: sqlite3.Connection, path: Path) -> None:
+    """A reference database given on the command line must have the bundled one's tables and columns."""
+    from zzdesk import paths
+    from zzdesk.core.foreign_db import describe
+
+    bundled = paths.reference_db_path()
+    if not bundled.is_file() or os.path.realpath(bundled) == os.path.realpath(path):
+        return
+    mine = sqlite3.connect(f"{bundled.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        expected = describe(mine)
+    finally:
+        mine.close()
+    if describe(conn) != expected:
+        raise DatabaseError(f"数据库结构与 zzdesk 的参考数据库不符：{path}")
 
 
 def schema_version(conn: sqlite3.Connection) -> int | None:

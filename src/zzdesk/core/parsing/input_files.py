@@ -9,6 +9,7 @@ DOCTYPE and entity declarations in whatever encoding the part declares.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
@@ -51,7 +52,7 @@ def open_archive(data: bytes, label: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError) as exc:
         raise InputFileError(f"不是有效的{label}文件") from exc
     if len(members) > MAX_ARCHIVE_MEMBERS:
         raise InputFileError(f"{label}文件中的部件过多，可能已损坏或被篡改")
@@ -73,7 +74,7 @@ def archive_part(archive: zipfile.ZipFile, name: str, label: str) -> IO[bytes]:
         return archive.open(name.lstrip("/"))
     except KeyError as exc:
         raise InputFileError(f"{label}文件缺少部件 {name[:60]}，不是有效的{label}文件") from exc
-    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError) as exc:
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError, EOFError, ValueError) as exc:
         raise InputFileError(f"{label}文件中的部件 {name[:60]} 无法读取") from exc
 
 
@@ -119,9 +120,12 @@ def stream_xml(stream: IO[bytes], label: str, start: StartHandler | None = None,
                 raise InputFileError(f"{label}文件中的部件过大，可能已损坏或被篡改")
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
+    except InputFileError:
+        raise  # a refusal from a handler (DOCTYPE, a part too large) says why itself
     except expat.ExpatError as exc:
         raise InputFileError(f"{label}文件中的 XML 已损坏（{expat.ErrorString(exc.code)}）") from exc
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+        # a damaged archive surfaces as any of these from zipfile's reader
         raise InputFileError(f"{label}文件已损坏，无法解压") from exc
 
 
