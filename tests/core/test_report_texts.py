@@ -20,6 +20,12 @@ TEXTS = ["zhengzhou-2026-report", "erqi-2026-district", "zhongmou-2026-county", 
 FORMATS = [".txt", ".docx", ".pdf", ".ofd"]
 KNOWN_THEMES = ("稳中求进", "提振消费", "新质生产力", "创新引领")  # the bundled report's themes
 
+# What each report calls its review and plan parts (its "一、" headings); the county text has none.
+LABELS = {"zhengzhou-2026-report": ("2025年工作回顾", "2026年主要目标和重点任务"),
+          "erqi-2026-district": ("2025年工作回顾", "2026年工作目标"), "zhongmou-2026-county": ("", ""),
+          "hangkonggang-2026-tables": ("2025年工作回顾", "2026年目标任务"),
+          "xinzheng-2026-heldout": ("2025年主要工作", "2026年主要预期目标")}
+
 Key = tuple[float, str, int, str, str | None]
 
 
@@ -54,6 +60,7 @@ def test_report_metadata_themes_and_section_titles(name: str, ext: str) -> None:
     assert list(parsed.themes) == expected["themes"]
     titles = [t for names in parsed.section_titles.values() for t in names]
     assert titles == expected["section_titles"]
+    assert (parsed.review_label, parsed.plan_label) == LABELS[name]
     assert parsed.warnings == ()
 
 

@@ -33,6 +33,8 @@ class ParsedReport:
     warnings: tuple[str, ...]
     text: str = field(repr=False)
     kind: str = "其他"  # 政府工作报告 / 政府工作报告摘要 / 新闻摘要 / 统计公报 / 计划报告 / 预算报告 / 其他
+    review_label: str = ""  # the report's own name for its review part (郑州实践, 2025年工作回顾), if it has one
+    plan_label: str = ""  # …and for its plan part (2026年主要目标和重点任务)
 
     @property
     def section_titles(self) -> dict[str, tuple[str, ...]]:
@@ -89,4 +91,5 @@ def parse_report(text: str, known_entities: Sequence[EntityRecord] = (), known_t
     with_text = {p.theme for p in structure.passages}
     themes = tuple(t for t in structure.themes if t in with_text)
     return ParsedReport(structure.title, structure.region, structure.year, structure.review_year, themes,
-                        structure.passages, tuple(figures), tuple(entities), tuple(warnings), text, structure.kind)
+                        structure.passages, tuple(figures), tuple(entities), tuple(warnings), text, structure.kind,
+                        structure.review_label, structure.plan_label)

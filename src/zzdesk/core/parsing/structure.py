@@ -52,6 +52,8 @@ class Structure:
     passages: tuple[ParsedPassage, ...]
     warnings: tuple[str, ...]
     kind: str = "其他"
+    review_label: str = ""  # what the report calls its review part: 郑州实践 (from 【郑州实践】), 2025年工作回顾
+    plan_label: str = ""  # …and its plan part: 2026年主要目标和重点任务
 
 
 def _clean_lines(text: str) -> str:
@@ -142,15 +144,18 @@ def parse_structure(text: str, known_themes: Sequence[str] = ()) -> Structure:
     theme: str | None = None
     subtitle: str | None = None
     section: str | None = None
+    labels = {"review": "", "plan": ""}
     for index, paragraph in enumerate(body):
         if REVIEW_MARKER.match(paragraph):
             section = "review"
+            labels["review"] = labels["review"] or paragraph.strip("【】")
             continue
         heading = ORDINAL_HEADING.match(paragraph)
         if heading:
             kind = _section_of_heading(heading.group(1), year)
             if kind is not None:
                 section, theme, subtitle = kind, None, None
+                labels[kind] = labels[kind] or heading.group(1).rstrip("。：:")
             else:
                 # A theme heading keeps the section it stands in: 一、做强先进制造业 under the year's plan.
                 name, subtitle = split_theme_heading(heading.group(1))
@@ -190,4 +195,4 @@ def parse_structure(text: str, known_themes: Sequence[str] = ()) -> Structure:
         warnings.append("没有识别出主题：请检查文本是否包含“一、”标题或主题行")
     opening = body[0] if body else ""
     return Structure(title, year, year - 1, region, tuple(themes), tuple(fixed), tuple(warnings),
-                     report_kind(title, opening))
+                     report_kind(title, opening), labels["review"], labels["plan"])
