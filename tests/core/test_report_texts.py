@@ -102,6 +102,7 @@ def test_a_pdf_without_a_text_layer_is_called_a_scan() -> None:
     ("统筹安排各类专项资金120亿元。", "专项资金"),
     ("单位地区生产总值能耗下降2.5%。", "单位地区生产总值能耗降幅"),
     ("其中税收收入占比达到72%。", "税收占比"),  # 占/v 比/p: one word, not a verb and a preposition
+    ("二七商圈改造提升后日均客流量达到35万人次。", "二七商圈日均客流量"),  # 改造提升后 says when
 ])
 def test_names_are_clean_noun_phrases_resolved_by_the_catalogue(text: str, name: str) -> None:
     body = f"某市2025年政府工作报告\n\n总体情况\n\n2024年，{text}"

@@ -83,6 +83,18 @@ def _join_split_words(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+def _drop_time_clause(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """二七商圈 改造 提升 后 日均客流量 -> 二七商圈日均客流量: "(verbs)后/以来" inside a name says when, not what."""
+    for index, (word, flag) in enumerate(tokens):
+        if word in ("后", "以来") and flag == "f" and 0 < index < len(tokens) - 1:
+            start = index
+            while start > 0 and tokens[start - 1][1].startswith("v"):
+                start -= 1
+            if 0 < start < index:
+                return tokens[:start] + tokens[index + 1:]
+    return tokens
+
+
 def noun_phrase(text: str) -> Phrase:
     """The subject named by *text* (the words between a clause's start and its number)."""
     tokens = _join_split_words([(w, f) for w, f in _tag(text) if w.strip()])
@@ -107,7 +119,7 @@ def noun_phrase(text: str) -> Phrase:
         if not (flag in _EDGE_TAGS or word in _LEADING_WORDS or word in _DISPOSAL):
             break
         start += 1
-    tokens = tokens[start:]
+    tokens = _drop_time_clause(tokens[start:])
     if not tokens:
         return Phrase("", growth, falling)
     name = "".join(word for word, _ in tokens).strip("\"、，·")
