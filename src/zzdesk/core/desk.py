@@ -235,18 +235,17 @@ class Desk:
         from zzdesk.core.parsing.report import parse_report
 
         try:
-            return parse_report(text, self.entities())
+            # Headings that name a theme already known (发展新质生产力) are filed under it.
+            return parse_report(text, self.entities(), list(dict.fromkeys(t.name for t in self.themes())))
         except ValueError as exc:
             raise ImportRefused(str(exc)) from exc
 
     def preview_import_file(self, path: Path) -> ParsedReport:
-        """preview_import of a .txt/.docx file in any of the encodings reports come in."""
-        from zzdesk.core.parsing.decoding import DecodeError, read_report_bytes
+        """preview_import of a .txt/.docx/PDF/OFD file, read through the bounded reader (regular files only)."""
+        from zzdesk.core.parsing.decoding import DecodeError, read_report_file
 
         try:
-            text = read_report_bytes(path.read_bytes(), path.name)
-        except OSError as exc:
-            raise ImportRefused(f"无法读取 {path}：{exc.strerror or exc}") from exc
+            text = read_report_file(path)
         except DecodeError as exc:
             raise ImportRefused(f"{path.name}：{exc}") from exc
         try:

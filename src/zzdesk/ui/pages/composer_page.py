@@ -435,12 +435,10 @@ class ComposerPage(Page):
         write_docx_file(self.document(), path)
 
     def export_ofd(self, path: Path) -> int:
-        from zzdesk.export.ofd import write_ofd
-
-        return write_ofd(self.document(), path)
+        return _write_ofd(self.document(), path)
 
     def ofd_dialog(self) -> None:
-        self._export("导出 OFD", "OFD 版式文件 (*.ofd)", ".ofd", self.export_ofd)
+        self._export("导出 OFD", "OFD 版式文件 (*.ofd)", ".ofd", _write_ofd)
 
     def pdf_dialog(self) -> None:
         self._export("导出 PDF", "PDF 文件 (*.pdf)", ".pdf", write_pdf_file)
@@ -468,3 +466,9 @@ class ComposerPage(Page):
             QMessageBox.warning(self, "导出失败", message)
 
         run_in_background(lambda: write(document, target), done, failed, busy=f"正在导出 {target.name}…")
+
+
+def _write_ofd(document: Document, path: Path) -> int:
+    from zzdesk.export.ofd import write_ofd  # fonttools is loaded only when someone exports OFD
+
+    return write_ofd(document, path)
