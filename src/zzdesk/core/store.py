@@ -13,7 +13,8 @@ from zzdesk.core import queries
 from zzdesk.core.backup import BackupError, auto_backup
 from zzdesk.core.db import open_read_only
 from zzdesk.core.records import EntityRecord, FigureRecord, PassageRecord, ReportRecord, ThemeRecord
-from zzdesk.core.search import SearchEngine, SearchHit
+from zzdesk.core.search import SearchEngine, SearchHit, search_all
+from zzdesk.core.search.schema import has_index
 from zzdesk.core.userdb import open_user_db
 
 log = logging.getLogger(__name__)
@@ -98,13 +99,25 @@ class DataStore:
         return self.user
 
     def search(self, query: str, types: Sequence[str] | None = None, limit: int = 50) -> list[SearchHit]:
-        hits = self.search_engine.search(query, types=types, limit=limit)
+        engines = [self.search_engine]
         if self.user is not None and self._user_indexed():
-            hits += SearchEngine(self.user).search(query, types=types, limit=limit)
-            hits.sort(key=lambda h: -h.score)
-        return hits[:limit]
+            engines.append(SearchEngine(self.user))
+        return search_all(engines, query, types=types, limit=limit)
 
     def _user_indexed(self) -> bool:
         assert self.user is not None
-        return self.user.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = 'search_docs'").fetchone() is not None
+        if has_index(self.user):
+            return True
+        if self.user.execute("SELECT 1 FROM sqlite_master WHERE name = 'reports'").fetchone() is None:
+            return False
+        # Reports indexed by an older version of the program: index them again, once.
+        from zzdesk.core.search.documents import collect_documents
+        from zzdesk.core.search.index import build_search_index
+
+        try:
+            with self.user:
+                build_search_index(self.user, collect_documents(self.user))
+        except sqlite3.Error as exc:  # a read-only folder: imported reports stay unsearchable
+            log.warning("没有能重建导入报告的搜索索引：%s", exc)
+            return False
+        return True
