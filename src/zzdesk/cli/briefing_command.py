@@ -45,7 +45,7 @@ def cmd_briefing(args: argparse.Namespace) -> int:
         themes = args.theme or known
         figures, reports = store.figures(), store.reports()
         data = BriefingData(report, [f for f in figures if f.report_id == report.id], store.passages(),
-                            store.entities(), check_targets(figures, reports), reports)
+                            store.entities(), check_targets(figures, reports), reports, all_figures=figures)
     title = args.title or (f"{report.region}{report.year}年政府工作报告要点" if not args.theme
                            else f"{report.region}{report.year}年政府工作报告：{'、'.join(themes)}")
     items = theme_items(themes, with_headlines=not args.theme)

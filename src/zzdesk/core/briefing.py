@@ -35,7 +35,7 @@ CHINESE_NUMBERS = "一二三四五六七八九十"
 
 @dataclass(frozen=True)
 class BriefingItem:
-    kind: str  # theme | figure | entity | passage | chart | headlines
+    kind: str  # theme | figure | entity | passage | chart | headlines | targets | trend (ref: indicator key)
     ref: str  # theme name, record id, or chart key
 
 
@@ -161,6 +161,7 @@ class BriefingData:
     entities: Sequence[EntityRecord]
     checks: Sequence[TargetCheck] = ()  # targets against later results, for a 目标完成 section
     reports: Sequence[ReportRecord] = ()  # every loaded report, to cite figures of other years
+    all_figures: Sequence[FigureRecord] = ()  # every loaded report's figures, for trend items
 
     def where(self, passage_id: int) -> str:
         passage = next(p for p in self.passages if p.id == passage_id)
@@ -212,7 +213,7 @@ class _Builder:
             self.blocks.append(FigureTable(rows))
 
     def chart(self, spec: ChartSpec) -> None:
-        by_id = {f.id: f for f in self.data.figures}
+        by_id = {f.id: f for f in (*self.data.all_figures, *self.data.figures)}
         self.blocks.append(ChartBlock(spec, tuple(self.cite_figure(by_id[i]) for i in spec.figure_ids)))
 
     def passage(self, passage: PassageRecord) -> None:
@@ -243,6 +244,19 @@ class _Builder:
             self.blocks.append(TargetTable(tuple(rows), TARGET_RULES))
         else:
             self.blocks.append(Paragraph("暂无可以对照的目标：需要载入后一年的报告。"))
+
+    def trend(self, key: str) -> None:
+        """One indicator in every loaded report: a table of each figure, then the chart by year."""
+        from zzdesk.core.trends import indicator_trend
+
+        trend = indicator_trend(self.data.all_figures or self.data.figures,
+                                self.data.reports or (self.data.report,), key)
+        if trend is None:
+            return
+        self.heading1(f"{key}历年情况")
+        self.table([p.figure for p in trend.points])
+        if len(trend.years) > 1:
+            self.chart(trend.chart())
 
     def theme(self, name: str) -> None:
         report = self.data.report
@@ -286,6 +300,8 @@ def build_document(spec: BriefingSpec, data: BriefingData) -> Document:
             builder.theme(item.ref)
         elif item.kind == "targets":
             builder.targets([c for c in data.checks if c.status != "无数据"] or list(data.checks))
+        elif item.kind == "trend":
+            builder.trend(item.ref)
         elif item.kind == "figure" and item.ref in figures:
             loose_figures.append(figures[item.ref])
         elif item.kind == "passage" and item.ref in passages:

@@ -32,8 +32,11 @@ from zzdesk import __version__
 from zzdesk.core.briefing import BriefingItem
 from zzdesk.core.search import SearchHit
 from zzdesk.export.fonts import font_report
-from zzdesk.ui import tasks
+from zzdesk.ui import tasks, wheel
 from zzdesk.ui.data import AppData
+from zzdesk.ui.find_bar import find_in_page
+from zzdesk.ui.fit import fit_list_width
+from zzdesk.ui.history import PageHistory
 from zzdesk.ui.pages.base import Page
 from zzdesk.ui.pages.list_page import LISTS, ListPage
 from zzdesk.ui.pages.overview import OverviewPage
@@ -85,6 +88,9 @@ class MainWindow(QMainWindow):
         self._fill_reports()
         self.setAcceptDrops(True)
         self.addToolBar(toolbar)
+        wheel.install()
+        self.history = PageHistory(self)
+        self.history.watch(self.stack)
         self._menus()
         tasks.status_sink = lambda message: self.statusBar().showMessage(message)
         self.statusBar().showMessage(f"数据：《{data.report.title}》 · {len(data.figures)} 项指标 · "
@@ -98,11 +104,12 @@ class MainWindow(QMainWindow):
         entries += [(f"theme:{name}", name) for name in self.data.theme_names()]
         entries += [("report", "报告原文")]
         entries += [(key, title) for key, (title, _, _) in LISTS.items()]
-        entries += [("targets", "目标完成"), ("composer", "简报")]
+        entries += [("targets", "目标完成"), ("trend", "历年趋势"), ("composer", "简报")]
         for key, text in entries:
             item = QListWidgetItem(("    " if key.startswith("theme:") else "") + text)
             item.setData(KEY_ROLE, key)
             self.nav.addItem(item)
+        fit_list_width(self.nav)  # an imported report's long theme names are not cut
 
     def page_keys(self) -> list[str]:
         return [self.nav.item(i).data(KEY_ROLE) for i in range(self.nav.count())]
@@ -123,6 +130,10 @@ class MainWindow(QMainWindow):
             from zzdesk.ui.pages.composer_page import ComposerPage
 
             page = ComposerPage(self.data)
+        elif key == "trend":
+            from zzdesk.ui.pages.trend_page import TrendPage
+
+            page = TrendPage(self.data)
         else:
             page = ListPage(self.data, key)
         page.figureActivated.connect(self.open_figure)
@@ -130,6 +141,7 @@ class MainWindow(QMainWindow):
         page.passageRequested.connect(self.open_passage)
         page.themeRequested.connect(lambda name: self.show_page(f"theme:{name}"))
         page.briefingItem.connect(self.add_to_briefing)
+        page.trendRequested.connect(self.open_trend)
         splitter, state = getattr(page, "splitter", None), self.settings.value(f"splitters/{key}")
         if isinstance(splitter, QSplitter) and isinstance(state, QByteArray):
             splitter.restoreState(state)
@@ -184,6 +196,10 @@ class MainWindow(QMainWindow):
         page = self.show_page(f"theme:{passage.theme}" if passage.theme else "report")
         if isinstance(page, ThemePage | ReportPage):
             page.show_passage(passage_id, figure_id)
+
+    def open_trend(self, indicator: str) -> None:
+        page = self.show_page("trend")
+        page.show_indicator(indicator)  # type: ignore[attr-defined]
 
     def open_hit(self, hit: SearchHit) -> None:
         if hit.type == "theme":
@@ -433,10 +449,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(add)
 
         view_menu = self.menuBar().addMenu("视图(&V)")
-        find = QAction("搜索(&S)", self)
-        find.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
+        find = QAction("搜索(&S)", self, shortcut=QKeySequence("Ctrl+K"))
         find.triggered.connect(self.focus_search)
         view_menu.addAction(find)
+        find_here = QAction("在本页查找(&F)", self, shortcut=QKeySequence("Ctrl+F"))  # 报告原文; elsewhere: 搜索
+        find_here.triggered.connect(self.find_here)
+        view_menu.addAction(find_here)
         view_menu.addSeparator()
         for number, key in enumerate(self.page_keys(), start=1):
             title = self.nav.item(number - 1).text().strip()
@@ -464,6 +482,11 @@ class MainWindow(QMainWindow):
             page.add_current_to_briefing()
         elif isinstance(page, ThemePage):
             self.add_to_briefing(BriefingItem("theme", page.theme))
+
+    def find_here(self) -> None:
+        """Ctrl+F: find in the page when it has text to find in (报告原文), else the global search."""
+        if not find_in_page(self.stack.currentWidget()):
+            self.focus_search()
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -199,6 +199,8 @@ class ComposerPage(Page):
             return "目标完成情况（表格与图）"
         if item.kind == "theme":
             return f"主题：{item.ref}（原文、指标、图表）"
+        if item.kind == "trend":
+            return f"历年趋势：{item.ref}（表格与图表）"
         if item.kind == "figure":
             figure = self.data.figure_by_id.get(int(item.ref))
             if figure is None:
@@ -360,7 +362,8 @@ class ComposerPage(Page):
         report = self.data.report
         data = BriefingData(report, [f for f in self.data.figures if f.report_id == report.id],
                             self.data.passages, self.data.entities,
-                            check_targets(self.data.figures, self.data.reports), self.data.reports)
+                            check_targets(self.data.figures, self.data.reports), self.data.reports,
+                            all_figures=self.data.figures)
         spec = self.spec()
         if not spec.items:
             spec = replace(spec, items=(BriefingItem("headlines", ""),))

@@ -11,6 +11,7 @@ from zzdesk.core.charts import theme_charts
 from zzdesk.ui.cards import figure_card
 from zzdesk.ui.data import AppData
 from zzdesk.ui.detail import figure_html
+from zzdesk.ui.figure_menu import attach_card_menus
 from zzdesk.ui.pages.base import Page, grid_of
 from zzdesk.ui.report_text import ReportText
 
@@ -54,6 +55,8 @@ class ThemePage(Page):
         self.cards = {f.id: figure_card(f) for f in figures}
         for card in self.cards.values():
             card.activated.connect(self.select_figure)
+        attach_card_menus(self.cards.values(), self.data.figure_by_id.get, lambda: self.data.reports,
+                          self.trendRequested.emit)
         title = QLabel("指标")
         title.setStyleSheet("font-size:15px;font-weight:bold;color:#7a1f1f")
         column.addWidget(title)
