@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from zzdesk.core.importing import commit_import
@@ -22,21 +22,10 @@ from zzdesk.ui.pages.trend_page import TrendPage
 REPORTS = Path(__file__).resolve().parents[1] / "data" / "reports"
 
 
-def choose_from_menu(text: str) -> None:
-    """Pick *text* in the context menu that is about to open (as a person would, with the mouse)."""
-    def pick() -> None:
-        menu = QApplication.activePopupWidget()
-        assert isinstance(menu, QMenu), "no menu opened"
-        action = next(a for a in menu.actions() if a.text() == text)
-        action.trigger()
-        menu.close()
-
-    QTimer.singleShot(50, pick)
-
-
 # The offscreen platform cannot raise a popup or grab the keyboard for it; the menu works all the same.
 @pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing the keyboard")
-def test_card_menu_copies_with_source_and_opens_the_trend(window: MainWindow, data: AppData, qtbot: QtBot) -> None:
+def test_card_menu_copies_with_source_and_opens_the_trend(window: MainWindow, data: AppData, qtbot: QtBot,
+                                                           choose_from_menu: Callable[[str], None]) -> None:
     page = window.show_page("theme:稳中求进")
     assert isinstance(page, ThemePage)
     figure = next(f for f in data.figures if f.indicator == "地区生产总值增速" and f.kind == "actual")

@@ -9,10 +9,11 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from zzdesk.core.charts import ChartSpec
 from zzdesk.export.fonts import role_font
+from zzdesk.ui.folders import announce, save_path
 from zzdesk.ui.style import EXPECTED_COLOR, MUTED, RESULT_COLOR, TARGET_COLOR
 
 BAR_PX = 22  # height of one bar on screen
@@ -154,6 +155,10 @@ class ChartView(QWidget):
 
     def _save_dialog(self) -> None:
         name = self.spec.title.replace("：", "-").replace("/", "-").replace("（", "(").replace("）", ")")
-        path, _ = QFileDialog.getSaveFileName(self, "保存图表", f"{name}.png", "PNG 图片 (*.png)")
-        if path and not self.save_png(path):
-            QMessageBox.warning(self, "无法保存", f"无法写入 {path}，请换一个位置。")
+        target = save_path(self, "保存图表", f"{name}.png", "PNG 图片 (*.png)")
+        if target is None:
+            return
+        if self.save_png(str(target)):
+            announce(self, f"已保存图表到 {target}")
+        else:
+            QMessageBox.warning(self, "无法保存", f"无法写入 {target}，请换一个位置。")

@@ -16,7 +16,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -32,7 +31,7 @@ from zzdesk import __version__
 from zzdesk.core.briefing import BriefingItem
 from zzdesk.core.search import SearchHit
 from zzdesk.export.fonts import font_report
-from zzdesk.ui import tasks, wheel
+from zzdesk.ui import folders, tasks, wheel
 from zzdesk.ui.data import AppData
 from zzdesk.ui.find_bar import find_in_page
 from zzdesk.ui.fit import fit_list_width
@@ -53,6 +52,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.data = data
         self.settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+        folders.use_settings(self.settings)  # file dialogs start in the last folder used
         self.pages: dict[str, Page] = {}
         self.setWindowTitle(f"zzdesk 政府工作报告简报台 — {data.report.region} {data.report.year}")
         self.resize(1400, 900)
@@ -246,9 +246,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"正在查看《{report.title}》（{report.region}，{report.year}年）", 6000)
 
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "导入报告", "", "报告文本 (*.txt *.docx);;所有文件 (*)")
-        if path:
-            self.import_file(Path(path))
+        path = folders.open_path(self, "导入报告", "报告文本 (*.txt *.docx);;所有文件 (*)")
+        if path is not None:
+            self.import_file(path)
 
     def import_file(self, path: Path) -> None:
         from zzdesk.core.parsing.decoding import DecodeError, read_report_bytes
@@ -325,22 +325,21 @@ class MainWindow(QMainWindow):
     def export_pack_dialog(self) -> None:
         from zzdesk.core.datapack import PackError, export_pack
 
-        path, _ = QFileDialog.getSaveFileName(self, "导出全部用户数据", "zzdesk-数据.zzpack",
-                                              "zzdesk 数据包 (*.zzpack)")
-        if not path:
+        path = folders.save_path(self, "导出全部用户数据", "zzdesk-数据.zzpack", "zzdesk 数据包 (*.zzpack)")
+        if path is None:
             return
         try:
             export_pack(self.data.store.user_db, Path(path))
         except PackError as exc:
             QMessageBox.warning(self, "导出失败", str(exc))
             return
-        self.statusBar().showMessage(f"已导出全部用户数据到 {path}", 8000)
+        folders.announce(self, f"已导出全部用户数据到 {path}")
 
     def import_pack_dialog(self) -> None:
         from zzdesk.core.datapack import PackError, read_pack, read_trust
 
-        path, _ = QFileDialog.getOpenFileName(self, "导入数据包", "", "zzdesk 数据包 (*.zzpack);;所有文件 (*)")
-        if not path:
+        path = folders.open_path(self, "导入数据包", "zzdesk 数据包 (*.zzpack);;所有文件 (*)")
+        if path is None:
             return
         store = self.data.store
         assert store.user_path is not None
@@ -353,7 +352,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(self, "导入数据包", f"用 {info.created} 导出的数据替换现在的全部用户数据吗？"
                                       "现在的数据会先备份。")
         if answer == QMessageBox.StandardButton.Yes:
-            self.restore_backup(path, pack=True)
+            self.restore_backup(str(path), pack=True)
 
     def backup_dialog(self) -> None:
         from zzdesk.ui.backup_dialog import BackupDialog

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -52,6 +50,7 @@ from zzdesk.core.records import ENTITY_TYPE_LABELS
 from zzdesk.core.targets import check_targets
 from zzdesk.export.fonts import font_report
 from zzdesk.ui.data import AppData
+from zzdesk.ui.folders import announce, save_path
 from zzdesk.ui.pages.base import Page
 from zzdesk.ui.tasks import run_in_background
 
@@ -416,15 +415,13 @@ class ComposerPage(Page):
         self._export("导出 Word", "Word 文档 (*.docx)", ".docx", self.export_docx)
 
     def _export(self, caption: str, pattern: str, suffix: str, write: object) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, caption, f"{self.title_edit.text() or '简报'}{suffix}", pattern)
-        if not path:
+        chosen = save_path(self, caption, f"{self.title_edit.text() or '简报'}{suffix}", pattern)
+        if chosen is None:
             return
-        target = Path(path) if path.endswith(suffix) else Path(path + suffix)
-        window = self.window()
+        target = chosen if chosen.name.endswith(suffix) else chosen.with_name(chosen.name + suffix)
 
         def done(_result: object) -> None:
-            if isinstance(window, QMainWindow):
-                window.statusBar().showMessage(f"已导出 {target}", 8000)
+            announce(self, f"已导出 {target}")
 
         def failed(message: str) -> None:
             QMessageBox.warning(self, "导出失败", message)
