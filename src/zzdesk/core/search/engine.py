@@ -25,6 +25,7 @@ from zzdesk.core.search.query import (
     text_expr,
     words_expr,
 )
+from zzdesk.core.search.schema import MAX_PREFIX
 from zzdesk.core.search.tokens import fold, number_key
 
 SNIPPET_CONTEXT = 18
@@ -129,8 +130,10 @@ class SearchEngine:
             yield EXACT_PINYIN, self._keys(key, "py" + suffix, types, limit, exact=True)
         if whole and not rare:
             yield NAME_PREFIX, self._keys(key, "name", types, limit, exact=False)
-        if whole and latin and not rare:
+        if whole and latin and not rare and len(key) <= MAX_PREFIX:
             yield PINYIN_PREFIX, self._match("search_heads", head_expr(key), types, limit)
+        elif whole and latin and not rare:  # longer than any indexed prefix, and so selective
+            yield PINYIN_PREFIX, self._keys(key, "py", types, limit, exact=False)
         elif whole and latin:
             yield PINYIN_PREFIX, self._keys(key, "pyx", types, limit, exact=False)
         if not rare:
@@ -178,9 +181,9 @@ class SearchEngine:
         if not term.latin_only:
             return ("d.id IN (SELECT rowid FROM search_names WHERE search_names MATCH ?)",
                     [text_expr(term, NAME_COLUMNS)])
-        if rare:
-            return ("d.id IN (SELECT doc_id FROM search_keys WHERE kind = 'pyx' AND key >= ? AND key < ?)",
-                    [term.key, term.key + _MAX_KEY])
+        if rare or len(term.key) > MAX_PREFIX:
+            return (f"d.id IN (SELECT doc_id FROM search_keys WHERE kind = '{'pyx' if rare else 'py'}' "
+                    "AND key >= ? AND key < ?)", [term.key, term.key + _MAX_KEY])
         return ("d.id IN (SELECT rowid FROM search_heads WHERE search_heads MATCH ? "
                 "UNION ALL SELECT rowid FROM search_inside WHERE search_inside MATCH ?)",
                 [head_expr(term.key), inside_expr(term.key)])

@@ -26,17 +26,15 @@ def _streams(texts: Iterable[str], words: set[str]) -> tuple[str, str]:
     uni: list[str] = []
     bi: list[str] = []
     for run in segments(fold("\n".join(texts))).runs:  # a line break is a boundary like any other
-        if uni:
-            uni.append(SEPARATOR)
-            bi.append(SEPARATOR)
-        uni.extend(run)
         if len(run) > 1:
             pairs = list(map(str.__add__, run[:-1], run[1:]))
-            bi.extend(pairs)
             words.update(pairs)
         else:
-            bi.append(run[0])
-    return " ".join(uni), " ".join(bi)
+            pairs = list(run)
+        uni.append(" ".join(run))
+        bi.append(" ".join(pairs))
+    glue = f" {SEPARATOR} "
+    return glue.join(uni), glue.join(bi)
 
 
 def _name_rows(doc_id: int, doc: SearchDoc) -> tuple[list[tuple[str, str, int]], tuple[object, ...],
@@ -107,7 +105,8 @@ def _insert_batch(conn: sqlite3.Connection, batch: list[tuple[int, SearchDoc]], 
             name_rows.append((doc_id, *_streams([doc.name], unused), *_streams(doc.aliases, unused)))
             head_rows.append(heads)
             inside_rows.append(inside)
-            lines = [doc.name, *doc.aliases, *lines]
+            # Names in the text too, so "anywhere" sees them -- unless the text already has them.
+            lines = [*(n for n in (doc.name, *doc.aliases) if n not in doc.body), *lines]
         text_rows.append((doc_id, *_streams(lines, words)))
     conn.executemany("INSERT INTO search_docs VALUES (?,?,?,?,?,?,?,?)", doc_rows)
     conn.executemany("INSERT OR IGNORE INTO search_keys VALUES (?,?,?)", key_rows)

@@ -16,10 +16,10 @@ from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 from pypinyin.seg.mmseg import seg
 from pypinyin.style import convert as convert_style
 
+from zzdesk.core.search.schema import MAX_PREFIX
 from zzdesk.core.search.tokens import fold, is_hanzi, segments
 
-MAX_VARIANTS = 6
-MAX_PREFIX = 32  # head keys are indexed by every prefix up to this length
+MAX_VARIANTS = 3  # other readings kept per name: a fallback, so a few suffice
 _LATIN = re.compile(r"[a-z]+")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 
 INDEX_VERSION = "2"
+MAX_PREFIX = 16  # head keys are indexed by every prefix up to this length; longer input is a key range
 DDL = (
     "DROP TABLE IF EXISTS search_docs",
     "DROP TABLE IF EXISTS search_keys",

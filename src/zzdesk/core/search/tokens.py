@@ -50,11 +50,12 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_FOLD)) + "]")
 
 
 def fold(text: str) -> str:
     """Half-width, lower-case, same length as *text* (so offsets carry over)."""
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _FOLDABLE.search(text) else text
 
 
 def fold_query(text: str) -> str:
@@ -69,10 +70,8 @@ def fold_query(text: str) -> str:
 
 
 def is_hanzi(unit: str) -> bool:
-    if len(unit) != 1:
-        return False
-    code = ord(unit)
-    return any(a <= code <= b for a, b in _HANZI_RANGES)
+    return len(unit) == 1 and ("\u4e00" <= unit <= "\u9fff" or "\u3400" <= unit <= "\u4dbf"
+                               or "\uf900" <= unit <= "\ufaff" or "\U00020000" <= unit <= "\U0002ebef")
 
 
 @dataclass(frozen=True)
