@@ -141,3 +141,31 @@ def test_import_and_removal_update_the_index_like_a_full_rebuild(user_home: Path
         assert sorted(updated) == sorted(rebuilt)
         assert {q: _found(store, q) for q in queries} == incremental
         assert all(h.report_year == 2027 for h in store.search("2027年", limit=500) if h.report_id == 1_000_001)
+
+
+@pytest.mark.parametrize("layout", ["current", "legacy", "mixed"])
+def test_backups_with_either_search_layout_are_zzdesk_data(tmp_path: Path, layout: str) -> None:
+    # A backup or data pack made before the search tables changed must still restore; a mix is not ours.
+    from zzdesk.core.foreign_db import ForeignDatabaseError, validate_user_db
+    from zzdesk.core.search.schema import LEGACY_CREATE
+    from zzdesk.core.userdb import create_or_upgrade
+
+    path = tmp_path / "user.sqlite"
+    create_or_upgrade(path)
+    conn = sqlite3.connect(path)
+    if layout == "current":
+        build_search_index(conn, [])
+    elif layout == "legacy":
+        for statement in LEGACY_CREATE:
+            conn.execute(statement)
+    else:
+        build_search_index(conn, [])
+        conn.execute("DROP TABLE search_keys")
+        conn.execute(LEGACY_CREATE[1])
+    conn.commit()
+    conn.close()
+    if layout == "mixed":
+        with pytest.raises(ForeignDatabaseError):
+            validate_user_db(path)
+    else:
+        assert validate_user_db(path) >= 1

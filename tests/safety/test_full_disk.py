@@ -38,15 +38,20 @@ def zz(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def fill(disk: Path, leave: int) -> None:
-    """Fill the disk, then give back *leave* bytes: enough to open a database, not to copy it."""
+    """Fill the disk, then give back *leave* bytes: enough to open a database, not to copy it.
+
+    Unbuffered writes, smaller and smaller: a buffered file would fail again when closed."""
     filler = disk / "filler"
-    with filler.open("wb") as handle:
-        try:
-            while True:
-                handle.write(b"\0" * 65536)
-                handle.flush()
-        except OSError:
-            pass
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o644)
+    try:
+        for size in (65536, 4096, 512, 1):
+            try:
+                while True:
+                    os.write(fd, b"\0" * size)
+            except OSError:
+                pass
+    finally:
+        os.close(fd)
     os.truncate(filler, max(0, filler.stat().st_size - leave))
 
 
@@ -81,3 +86,22 @@ def test_a_disk_too_full_to_open_the_database_is_said_so(small_disk: Path) -> No
     result = zz(small_disk, "backup")
     assert result.returncode == 1 and "磁盘可能已满" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("name", "args"), [
+    ("简报.pdf", ("briefing", "--pdf")), ("简报.docx", ("briefing", "--docx")), ("数据.json", ("export", "--json")),
+    ("数据.zzpack", ("pack", "export")),
+])
+def test_full_disk_during_an_export_keeps_the_previous_file(small_disk: Path, tmp_path: Path, name: str,
+                                                            args: tuple[str, ...]) -> None:
+    home = tmp_path / "home"
+    assert zz(home, "reports").returncode == 0
+    previous = small_disk / name
+    previous.write_bytes(b"the previous export, which must survive")
+    fill(small_disk, leave=0)
+    result = zz(home, *args, str(previous))
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "磁盘已满" in lines[0] and "Traceback" not in result.stderr, result.stderr
+    assert previous.read_bytes() == b"the previous export, which must survive"
+    assert sorted(p.name for p in small_disk.iterdir()) == sorted(["filler", name])  # no temporary file left

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from zzdesk.cli.arguments import COPIES
 from zzdesk.cli.data_commands import CommandError, open_store
 from zzdesk.core.briefing import TEMPLATES, BriefingData, BriefingItem, BriefingSpec, build_document, theme_items
 from zzdesk.core.targets import check_targets
@@ -30,12 +31,13 @@ def _qt() -> None:
 def cmd_briefing(args: argparse.Namespace) -> int:
     from zzdesk.export.pdf import check_writable
 
-    for target in (args.pdf, args.docx):
-        if target:
-            try:
-                check_writable(Path(target))
-            except OSError as exc:
-                raise CommandError(str(exc)) from exc
+    targets = [Path(t) for t in (args.pdf, args.docx) if t is not None]
+    if not targets:
+        raise CommandError("请用 --pdf 或 --docx 给出要写入的文件")
+    for target in targets:
+        check_writable(target)  # '' or a database, device or folder: one line, before any work
+    if len(targets) == 2 and os.path.realpath(targets[0]) == os.path.realpath(targets[1]):
+        raise CommandError("--pdf 与 --docx 不能是同一个文件")
     with open_store(args) as store:
         report = store.reports()[-1]
         known = [t.name for t in store.themes() if t.report_id == report.id]
@@ -57,7 +59,7 @@ def cmd_briefing(args: argparse.Namespace) -> int:
                         distribute_to=args.distribute_to)
     document = build_document(spec, data)
     _qt()
-    if args.pdf:
+    if args.pdf is not None:
         from zzdesk.export.pdf import write_pdf
 
         try:
@@ -65,7 +67,7 @@ def cmd_briefing(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise CommandError(str(exc)) from exc
         print(f"已写入 {args.pdf}（{pages} 页）", file=sys.stderr)
-    if args.docx:
+    if args.docx is not None:
         from zzdesk.export.docx import write_docx
 
         try:
@@ -104,7 +106,7 @@ def register(sub: Any) -> None:
     brief.add_argument("--issuer", default="", help="编印单位")
     brief.add_argument("--issue", default="第1期", help="期号，如 第3期")
     brief.add_argument("--date", type=_date, help="日期，如 2025-03-05（默认今天）")
-    brief.add_argument("--copies", type=int, help="共印份数")
+    brief.add_argument("--copies", type=COPIES, help="共印份数")
     brief.add_argument("--report-to", default="", help="报：")
     brief.add_argument("--send-to", default="", help="送：")
     brief.add_argument("--distribute-to", default="", help="发：")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from zzdesk import paths
+from zzdesk.cli.arguments import YEAR
+from zzdesk.cli.output import strict_json
 from zzdesk.cli.table import render_table
+from zzdesk.core import safe_files
 from zzdesk.core.dataset import export_document
 from zzdesk.core.errors import UserError
 from zzdesk.core.models_meta import FIGURE_KINDS
@@ -32,11 +34,8 @@ def write_text(target: str, text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    path = Path(target)
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise CommandError(f"无法写入 {path}：{exc.strerror or exc}") from exc
+    safe_files.write_text(target, text)  # atomic; refuses the databases, devices and ''
+
 
 
 def cmd_build_db(args: argparse.Namespace) -> int:
@@ -55,7 +54,10 @@ def cmd_build_db(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         document = export_document(store)
-    write_text(args.json, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    text, out_of_range = strict_json(document)
+    write_text(args.json, text)
+    if out_of_range:
+        print(f"注意：{out_of_range} 个数值超出范围，JSON 中写为 null", file=sys.stderr)
     return 0
 
 
@@ -90,6 +92,6 @@ def register(sub: Any) -> None:
 
     figures = sub.add_parser("figures", help="以表格列出指标")
     figures.add_argument("--theme", metavar="T", help="只列出该主题")
-    figures.add_argument("--period", type=int, metavar="Y", help="只列出该年份")
+    figures.add_argument("--period", type=YEAR, metavar="Y", help="只列出该年份")
     figures.add_argument("--kind", choices=FIGURE_KINDS, help="actual 实绩 / expected 预计 / target 目标")
     figures.set_defaults(handler=cmd_figures)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from zzdesk.cli.arguments import ROW_ID
 from zzdesk.cli.data_commands import CommandError, open_store
 from zzdesk.cli.table import render_table
 from zzdesk.core.importing import AlreadyImported, ImportFailed, commit_import, imported_reports, remove_report
@@ -89,7 +90,7 @@ def register(sub: Any) -> None:
     imp.add_argument("--json", action="store_true", help="以 JSON 输出识别结果")
     imp.set_defaults(handler=cmd_import)
     reports = sub.add_parser("reports", help="列出已载入的报告")
-    reports.add_argument("--remove", type=int, metavar="ID", help="删除一份导入的报告")
+    reports.add_argument("--remove", type=ROW_ID, metavar="ID", help="删除一份导入的报告")
     reports.set_defaults(handler=cmd_reports)
     targets = sub.add_parser("targets", help="目标完成情况：每个目标与后一年报告中的实绩对照")
     targets.add_argument("--json", action="store_true", help="以 JSON 输出")

@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from zzdesk import __version__, paths
+from zzdesk.cli.output import safe_standard_streams
 from zzdesk.core.errors import UserError
 
 # Each module registers its subcommands.  They are imported only when the parser is built,
@@ -22,7 +24,7 @@ from zzdesk.core.errors import UserError
 COMMAND_MODULES = ("data_commands", "search_command", "gui_commands", "briefing_command", "import_commands",
                    "safety_commands", "pack_commands")
 _GLOBAL_OPTIONS_WITH_VALUE = ("--data-dir", "--reference-db")
-
+UNSAFE_ARGUMENT = re.compile("[\ud800-\udfff\x00]")  # bytes that are not UTF-8 arrive as lone surrogates
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
 
@@ -62,9 +64,16 @@ def _command_name(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(("search_command",) if _command_name(given) == "search" else COMMAND_MODULES)
+    with safe_standard_streams():
+        return _run(build_parser(("search_command",) if _command_name(given) == "search" else COMMAND_MODULES),
+                    given)
+
+
+def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     try:
-        args = parser.parse_args(given)
+        if any(UNSAFE_ARGUMENT.search(arg) for arg in argv):
+            raise UsageError("参数中有无法识别的字符（不是 UTF-8 编码的文字）")
+        args = parser.parse_args(argv)
         if args.command is None:
             from zzdesk.cli import gui_commands
 

@@ -11,14 +11,17 @@ from typing import Any
 from zzdesk import paths
 from zzdesk.cli.data_commands import CommandError
 from zzdesk.core.datapack import (
+    MAX_SMALL_MEMBER,
     TRUST_FILE,
     PackError,
+    check_public_key,
     export_pack,
     fingerprint,
     generate_keys,
     import_pack,
     read_trust,
 )
+from zzdesk.core.safe_files import read_bounded, write_text
 from zzdesk.core.userdb import open_user_db
 
 
@@ -64,17 +67,12 @@ def cmd_keygen(args: argparse.Namespace) -> int:
 def cmd_trust(args: argparse.Namespace) -> int:
     user_dir = paths.user_data_dir(args.data_dir)
     keys, _ = load_trust(user_dir)
-    try:
-        pem = Path(args.public_key).read_bytes()
-    except OSError as exc:
-        raise CommandError(f"无法读取公钥 {args.public_key}") from exc
-    if b"BEGIN PUBLIC KEY" not in pem:
-        raise CommandError("这不是 PEM 格式的公钥")
+    pem = check_public_key(read_bounded(args.public_key, MAX_SMALL_MEMBER, "公钥文件"))  # Ed25519 only
     if fingerprint(pem) not in {fingerprint(k) for k in keys}:
         keys.append(pem)
     user_dir.mkdir(parents=True, exist_ok=True)
-    (user_dir / TRUST_FILE).write_text(json.dumps({"require_signature": True, "keys": [k.decode() for k in keys]},
-                                                  ensure_ascii=False, indent=2), encoding="utf-8")
+    write_text(user_dir / TRUST_FILE, json.dumps({"require_signature": True, "keys": [k.decode() for k in keys]},
+                                                 ensure_ascii=False, indent=2))
     print(f"已信任密钥 {fingerprint(pem)}；此后只接受这些密钥签名的数据包")
     return 0
 

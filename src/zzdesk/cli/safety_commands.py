@@ -20,10 +20,13 @@ def _reference(args: argparse.Namespace) -> Path:
 
 def cmd_check(args: argparse.Namespace) -> int:
     user_db = paths.user_db_path(args.data_dir)
-    report = check(_reference(args), user_db, user_db.parent / "backups", repair=args.repair)
+    report = check(_reference(args), user_db, user_db.parent / "backups", repair=args.repair, schema=True)
     for place, counts in report.counts.items():
         print(f"{place}：" + "，".join(f"{name} {n}" for name, n in counts.items()))
-    backups = list_backups(user_db.parent / "backups")
+    try:
+        backups = list_backups(user_db.parent / "backups")
+    except OSError:
+        backups = []
     print(f"备份：{len(backups)} 份" + (f"，最新 {backups[0].taken:%Y-%m-%d %H:%M}" if backups else ""))
     for message in report.messages:
         print(message, file=sys.stderr)
@@ -49,8 +52,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     user_db = paths.user_db_path(args.data_dir)
     backup = Path(args.file)
-    if not backup.is_file():
-        raise CommandError(f"找不到备份文件：{backup}")
     try:
         safety = restore(user_db, backup, user_db.parent / "backups")
     except BackupError as exc:

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from zzdesk import paths
+from zzdesk.cli.arguments import LIMIT
 from zzdesk.cli.table import render_table
 from zzdesk.core.db import open_read_only
 from zzdesk.core.errors import UserError
@@ -110,6 +111,6 @@ def register(sub: Any) -> None:
     search.add_argument("query", metavar="QUERY", help="汉字、拼音、拼音首字母或数字；空格分隔的多个词须同时出现")
     search.add_argument("--type", action="append", metavar="T",
                         help="只看某类结果（可重复）：" + "、".join(f"{k}/{v}" for k, v in TYPE_LABELS.items()))
-    search.add_argument("--limit", type=int, default=50, metavar="N", help="最多返回条数（默认 50）")
+    search.add_argument("--limit", type=LIMIT, default=50, metavar="N", help="最多返回条数（默认 50）")
     search.add_argument("--json", action="store_true", help="以 JSON 输出")
     search.set_defaults(handler=cmd_search)

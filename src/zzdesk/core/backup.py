@@ -7,17 +7,23 @@ a crash never leaves a half backup, and never touches the backups already there.
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from zzdesk.core.db import failure_line
 from zzdesk.core.errors import UserError
-from zzdesk.core.models_meta import USER_SCHEMA_VERSION
+from zzdesk.core.foreign_db import ForeignDatabaseError, validate_user_db
+from zzdesk.core.safe_files import ReadError, SaveError, atomic_path, copy_bounded
+from zzdesk.core.writers_lock import DataFolderReadOnly, WritersBusy, lock_for, writers_lock
 
-NAME = re.compile(r"^user-(\d{8}-\d{6})\.sqlite$")
+NAME = re.compile(r"^user-(\d{8}-\d{6})(-safety)?\.sqlite$")
+SAFETY_SUFFIX = "-safety"  # copies made before a restore or pack import: thinning never removes them
+MAX_DATABASE = 1024 * 1024 * 1024
+OK, DAMAGED, UNREADABLE = "ok", "damaged", "unreadable"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 6
 
 
@@ -30,18 +36,32 @@ class BackupInfo:
     path: Path
     taken: datetime
     size: int
+    protected: bool = False  # the safety copy made before a restore: never thinned away
+
+
+def inspect(path: Path, pragma: str = "quick_check") -> str:
+    """OK, DAMAGED (SQLite says so), or UNREADABLE (permissions, a read-only folder: not damage)."""
+    try:
+        with open(path, "rb") as handle:
+            handle.read(1)
+    except OSError:
+        return UNREADABLE
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return OK if conn.execute(f"PRAGMA {pragma}").fetchone()[0] == "ok" else DAMAGED
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        text = str(exc).lower()
+        if any(word in text for word in ("unable to open", "readonly", "read-only", "disk i/o", "locked", "busy")):
+            return UNREADABLE  # e.g. a WAL database whose -shm cannot be made in a read-only folder
+        return DAMAGED
 
 
 def passes_check(path: Path, pragma: str = "quick_check") -> bool:
     """True when SQLite's quick_check (or integrity_check) of the file, opened read-only, says ok."""
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return bool(conn.execute(f"PRAGMA {pragma}").fetchone()[0] == "ok")
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
+    return inspect(path, pragma) == OK
 
 
 def quick_check(path: Path) -> bool:
@@ -53,36 +73,51 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     for path in folder.glob("user-*.sqlite") if folder.is_dir() else ():
         match = NAME.match(path.name)
         if match:
-            found.append(BackupInfo(path, datetime.strptime(match.group(1), "%Y%m%d-%H%M%S"), path.stat().st_size))
+            try:
+                size = path.stat().st_size
+            except OSError:
+                continue
+            found.append(BackupInfo(path, datetime.strptime(match.group(1), "%Y%m%d-%H%M%S"), size,
+                                    bool(match.group(2))))
     return sorted(found, key=lambda b: b.taken, reverse=True)
 
 
-def make_backup(conn: sqlite3.Connection, folder: Path, now: datetime | None = None) -> Path:
-    now = now or datetime.now()
-    folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.glob("*.partial*"):  # left by a backup that was killed half-way
-        stale.unlink(missing_ok=True)
-    final = folder / f"user-{now:%Y%m%d-%H%M%S}.sqlite"
-    while final.exists():  # two backups in one second: never overwrite one
-        now += timedelta(seconds=1)
-        final = folder / f"user-{now:%Y%m%d-%H%M%S}.sqlite"
-    partial = final.with_name(final.name + ".partial")
+def make_backup(conn: sqlite3.Connection, folder: Path, now: datetime | None = None, protected: bool = False,
+                ) -> Path:
+    """A verified backup of *conn*'s database in *folder*; *protected* marks a safety copy thinning keeps."""
     try:
-        target = sqlite3.connect(partial)
-        try:
-            conn.backup(target)
-            target.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
-        finally:
-            target.close()
-        if not quick_check(partial):
-            raise BackupError("备份文件校验失败（quick_check）")
-        os.replace(partial, final)
+        with lock_for(conn, "备份用户数据"):
+            return _make_backup(conn, folder, now, SAFETY_SUFFIX if protected else "")
+    except (WritersBusy, DataFolderReadOnly) as exc:
+        raise BackupError(str(exc)) from exc
+
+
+def _make_backup(conn: sqlite3.Connection, folder: Path, now: datetime | None, suffix: str) -> Path:
+    now = now or datetime.now()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.partial*"):  # left by a backup that was killed half-way
+            stale.unlink(missing_ok=True)
+    except OSError as exc:
+        raise BackupError(f"备份失败：{failure_line(exc)}（{folder}）") from exc
+    final = folder / f"user-{now:%Y%m%d-%H%M%S}{suffix}.sqlite"
+    while any(folder.glob(f"user-{now:%Y%m%d-%H%M%S}*.sqlite")):  # two in one second: never overwrite one
+        now += timedelta(seconds=1)
+        final = folder / f"user-{now:%Y%m%d-%H%M%S}{suffix}.sqlite"
+    try:
+        with atomic_path(final, own_backup=True) as partial:
+            target = sqlite3.connect(partial)
+            try:
+                conn.backup(target)
+                target.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
+            finally:
+                target.close()
+            if not quick_check(partial):
+                raise BackupError("备份文件校验失败（quick_check）")
+    except SaveError as exc:
+        raise BackupError(f"备份失败：{exc}") from exc
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
-        raise BackupError(f"备份失败：{getattr(exc, 'strerror', None) or exc}（原有备份未受影响）") from exc
-    except BackupError:
-        partial.unlink(missing_ok=True)
-        raise
+        raise BackupError(f"备份失败：{failure_line(exc)}（原有备份未受影响）") from exc
     return final
 
 
@@ -91,7 +126,8 @@ def thin(folder: Path, now: datetime | None = None) -> list[Path]:
     now = now or datetime.now()
     keep: set[Path] = set()
     seen: set[tuple[str, object]] = set()
-    for backup in list_backups(folder):  # newest first
+    backups = [b for b in list_backups(folder) if not b.protected]  # safety copies are never thinned
+    for backup in backups:  # newest first
         age = now - backup.taken
         day, week, month = backup.taken.date(), backup.taken.isocalendar()[:2], (backup.taken.year,
                                                                                backup.taken.month)
@@ -101,7 +137,6 @@ def thin(folder: Path, now: datetime | None = None) -> list[Path]:
             if age <= window and (kind, key) not in seen:
                 seen.add((kind, key))
                 keep.add(backup.path)
-    backups = list_backups(folder)
     if backups:
         keep.add(backups[0].path)  # never remove the newest
     removed = [b.path for b in backups if b.path not in keep]
@@ -122,21 +157,41 @@ def auto_backup(conn: sqlite3.Connection, folder: Path, now: datetime | None = N
 
 
 def restore(user_db: Path, backup: Path, folder: Path) -> Path | None:
-    """Put *backup* in place of the user database; the current one is backed up first (if readable)."""
-    if not quick_check(backup):
-        raise BackupError(f"备份文件已损坏，不能恢复：{backup.name}")
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    """Put *backup* in place of the user database; returns the protected safety copy of the current one.
+
+    Under the writers' lock, so no import or other writer can slip in between the safety copy and
+    the overwrite.  The backup is copied privately and checked to be exactly a zzdesk user database
+    (a file from another PC is data, never code) before any of it is used."""
     try:
-        row = source.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        if row is None or int(row[0]) > USER_SCHEMA_VERSION:
-            raise BackupError("这个备份来自更新版本的 zzdesk，或不是 zzdesk 的备份，不能恢复")
-        safety = None
-        if user_db.exists() and quick_check(user_db):
-            current = sqlite3.connect(user_db)
+        with writers_lock(user_db.parent, "恢复备份"), tempfile.TemporaryDirectory() as scratch:
+            incoming = Path(scratch) / "incoming.sqlite"
+            copy_bounded(backup, incoming, MAX_DATABASE, "备份文件")
             try:
-                safety = make_backup(current, folder)
-            finally:
-                current.close()
+                validate_user_db(incoming)
+            except ForeignDatabaseError as exc:
+                raise BackupError(f"不能恢复 {backup.name}：{exc}") from exc
+            return _replace_user_db(user_db, incoming, folder)
+    except (WritersBusy, DataFolderReadOnly, ReadError) as exc:
+        raise BackupError(str(exc)) from exc
+
+
+def _replace_user_db(user_db: Path, incoming: Path, folder: Path) -> Path | None:
+    safety = None
+    state = inspect(user_db) if user_db.exists() else None
+    if state == UNREADABLE:
+        raise BackupError(f"当前的用户数据库无法读取（没有权限）：{user_db}；没有恢复，也没有改动它")
+    if state == DAMAGED:
+        from zzdesk.core.health import quarantine  # kept as .damaged: nothing is ever deleted
+
+        quarantine(user_db)
+    elif state == OK:
+        current = sqlite3.connect(user_db)
+        try:
+            safety = make_backup(current, folder, protected=True)
+        finally:
+            current.close()
+    source = sqlite3.connect(f"{incoming.resolve().as_uri()}?mode=ro", uri=True)
+    try:
         target = sqlite3.connect(user_db)
         try:
             source.backup(target)
@@ -144,7 +199,8 @@ def restore(user_db: Path, backup: Path, folder: Path) -> Path | None:
         finally:
             target.close()
     except sqlite3.Error as exc:
-        raise BackupError(f"恢复失败：{exc}") from exc
+        raise BackupError(f"恢复失败：{failure_line(exc)}" + (f"（恢复前的数据在 {safety.name}）" if safety else "")
+                          ) from exc
     finally:
         source.close()
     return safety

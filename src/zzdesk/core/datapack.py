@@ -9,26 +9,34 @@ sizes and compression ratios are capped, and every hash must match before anythi
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import sqlite3
 import stat
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from zzdesk import __version__
-from zzdesk.core.backup import BackupError, quick_check, restore
+from zzdesk.core.backup import BackupError, restore
 from zzdesk.core.errors import UserError
+from zzdesk.core.foreign_db import ForeignDatabaseError, validate_user_db
 from zzdesk.core.models_meta import USER_SCHEMA_VERSION
+from zzdesk.core.safe_files import ReadError, SaveError, atomic_path, read_bounded, write_bytes
 
 FORMAT = "zzdesk.datapack/1"
 MEMBERS = {"manifest.json", "manifest.sig", "user.sqlite"}
 MAX_PACK = 500 * 1024 * 1024
 MAX_MEMBER = 1024 * 1024 * 1024
-MAX_RATIO = 100  # a user database compresses maybe 5:1; 100:1 is a bomb
+MAX_RATIO = 100  # above RATIO_FREE bytes, a member compressed more than 100:1 is a bomb
+RATIO_FREE = 8 * 1024 * 1024  # below it the size cap is the defence: small databases of empty pages compress far
+MAX_SMALL_MEMBER = 1024 * 1024  # manifest, signature, trust.json
 
 
 TRUST_FILE = "trust.json"  # in the user folder: {"require_signature": bool, "keys": [PEM, …]}
@@ -59,14 +67,18 @@ def generate_keys(folder: Path) -> tuple[Path, Path]:
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    folder.mkdir(parents=True, exist_ok=True)
-    key = Ed25519PrivateKey.generate()
     private = folder / "zzdesk-signing-key.pem"
     public = folder / "zzdesk-signing-key.pub.pem"
-    private.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                          serialization.NoEncryption()))
-    private.chmod(0o600)
-    public.write_bytes(key.public_key().public_bytes(serialization.Encoding.PEM,
+    if private.exists() or public.exists():  # an office's only signing key must never be overwritten
+        raise PackError(f"{folder} 中已有签名密钥，没有覆盖它；请换一个文件夹")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PackError(f"无法创建文件夹 {folder}：{exc.strerror or exc}") from exc
+    key = Ed25519PrivateKey.generate()
+    write_bytes(private, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()), mode=0o600)
+    write_bytes(public, key.public_key().public_bytes(serialization.Encoding.PEM,
                                                      serialization.PublicFormat.SubjectPublicKeyInfo))
     return private, public
 
@@ -78,6 +90,7 @@ def export_pack(conn: sqlite3.Connection, target: Path, private_key: Path | None
         try:
             conn.backup(copy)
             copy.execute("PRAGMA journal_mode=DELETE")
+            copy.execute("VACUUM")  # no free pages: zeroed ones (secure_delete) would look like a zip bomb
         finally:
             copy.close()
         data = snapshot.read_bytes()
@@ -85,9 +98,8 @@ def export_pack(conn: sqlite3.Connection, target: Path, private_key: Path | None
                            "app_version": __version__, "schema": USER_SCHEMA_VERSION,
                            "files": {"user.sqlite": {"sha256": _sha256(data), "size": len(data)}}},
                           ensure_ascii=False, indent=2).encode("utf-8")
-    partial = target.with_name(target.name + ".partial")
     try:
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+        with atomic_path(target) as partial, zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr("manifest.json", manifest)
             archive.writestr("user.sqlite", data)
             if private_key is not None:
@@ -101,9 +113,9 @@ def export_pack(conn: sqlite3.Connection, target: Path, private_key: Path | None
                                                        serialization.PublicFormat.SubjectPublicKeyInfo)
                 archive.writestr("manifest.sig", json.dumps({"public_key": public.decode(),
                                                              "signature": key.sign(manifest).hex()}))
-        partial.replace(target)
+    except SaveError as exc:
+        raise PackError(str(exc)) from exc
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise PackError(f"无法写入 {target}：{exc.strerror or exc}") from exc
     return target
 
@@ -121,7 +133,8 @@ def _safe_members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
             raise PackError(f"数据包中有重名文件：{name}")
         if name not in MEMBERS:
             raise PackError(f"数据包中有不认识的文件：{name}")
-        if info.file_size > MAX_MEMBER or (info.compress_size and info.file_size / info.compress_size > MAX_RATIO):
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_MEMBER or (info.file_size > RATIO_FREE and ratio > MAX_RATIO):
             raise PackError(f"数据包中的 {name} 解压后过大，可能是恶意文件")
         seen[name] = info
     if "manifest.json" not in seen or "user.sqlite" not in seen:
@@ -132,32 +145,64 @@ def _safe_members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
 def read_pack(pack: Path, trusted_keys: list[bytes] | None = None, require_signature: bool = False,
               ) -> tuple[PackInfo, bytes]:
     """Verify *pack* and return its description and database bytes; raise PackError on any doubt."""
-    if not pack.is_file():
-        raise PackError(f"找不到数据包：{pack}")
-    if pack.stat().st_size > MAX_PACK:
+    try:
+        info = os.stat(pack)
+    except FileNotFoundError as exc:
+        raise PackError(f"找不到数据包：{pack}") from exc
+    except OSError as exc:
+        raise PackError(f"无法读取数据包 {pack}：{'没有读取权限' if exc.errno == errno.EACCES else exc.strerror}"
+                        ) from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise PackError(f"不能读取数据包 {pack}：这不是普通文件")
+    if info.st_size > MAX_PACK:
         raise PackError("数据包太大")
     try:
         with zipfile.ZipFile(pack) as archive:
             members = _safe_members(archive)
+            if members["manifest.json"].file_size > MAX_SMALL_MEMBER or (
+                    "manifest.sig" in members and members["manifest.sig"].file_size > MAX_SMALL_MEMBER):
+                raise PackError("数据包清单过大，可能是恶意文件")
             manifest_bytes = archive.read(members["manifest.json"])
             data = archive.read(members["user.sqlite"])
             signature = archive.read(members["manifest.sig"]) if "manifest.sig" in members else None
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise PackError("不是有效的 zzdesk 数据包（zip 文件已损坏）") from exc
-    try:
-        manifest = json.loads(manifest_bytes)
-        expected = manifest["files"]["user.sqlite"]
-    except (ValueError, KeyError, TypeError) as exc:
-        raise PackError("数据包清单无法读取") from exc
-    if manifest.get("format") != FORMAT:
-        raise PackError("不是 zzdesk 数据包，或来自不兼容的版本")
-    if _sha256(data) != expected.get("sha256") or len(data) != expected.get("size"):
+    except PackError:
+        raise
+    # zip's own failures: damaged data, an unknown compression, encryption, a truncated stream
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError, RuntimeError,
+            ValueError, zlib.error) as exc:
+        raise PackError("不是有效的 zzdesk 数据包（zip 文件已损坏或格式不受支持）") from exc
+    manifest = _manifest(manifest_bytes)
+    expected = manifest["files"]["user.sqlite"]
+    if _sha256(data) != expected["sha256"] or len(data) != expected["size"]:
         raise PackError("数据包内容与清单中的 SHA-256 不符：文件已被改动或损坏")
-    if int(manifest.get("schema", 0)) > USER_SCHEMA_VERSION:
+    if manifest["schema"] > USER_SCHEMA_VERSION:
         raise PackError("这个数据包来自更新版本的 zzdesk，请先升级程序")
     signer = _verify_signature(manifest_bytes, signature, trusted_keys or [], require_signature)
-    return PackInfo(str(manifest.get("created")), str(manifest.get("app_version")), int(manifest["schema"]),
-                    signer), data
+    return PackInfo(_printable(manifest.get("created")), _printable(manifest.get("app_version")),
+                    manifest["schema"], signer), data
+
+
+def _printable(value: object) -> str:
+    """A manifest text as it may be shown: no terminal escapes or control characters, bounded length."""
+    text = value if isinstance(value, str) else "未知"
+    return "".join(c if c.isprintable() else "?" for c in text[:64])
+
+
+def _manifest(raw: bytes) -> dict[str, Any]:
+    """The manifest, with every field the reader relies on of the right type; PackError otherwise."""
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
+        raise PackError("数据包清单无法读取") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise PackError("不是 zzdesk 数据包，或来自不兼容的版本")
+    files = manifest.get("files")
+    entry = files.get("user.sqlite") if isinstance(files, dict) else None
+    schema = manifest.get("schema")
+    if (not isinstance(entry, dict) or not isinstance(entry.get("sha256"), str)
+            or type(entry.get("size")) is not int or type(schema) is not int or not 0 < schema < 10_000):
+        raise PackError("数据包清单无法读取：字段缺失或类型不对")
+    return manifest
 
 
 def _verify_signature(manifest: bytes, signature: bytes | None, trusted: list[bytes], required: bool) -> str | None:
@@ -165,18 +210,19 @@ def _verify_signature(manifest: bytes, signature: bytes | None, trusted: list[by
         if required:
             raise PackError("这台电脑只接受已签名的数据包，而这个数据包没有签名")
         return None
-    from cryptography.exceptions import InvalidSignature
+    from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     try:
-        sig = json.loads(signature)
+        sig = json.loads(signature.decode("utf-8"))
         public_pem = sig["public_key"].encode()
         key = serialization.load_pem_public_key(public_pem)
         if not isinstance(key, Ed25519PublicKey):
             raise PackError("签名使用的不是 Ed25519 密钥")
         key.verify(bytes.fromhex(sig["signature"]), manifest)
-    except (InvalidSignature, ValueError, KeyError, TypeError) as exc:
+    except (InvalidSignature, ValueError, KeyError, TypeError, AttributeError, RecursionError,
+            UnsupportedAlgorithm) as exc:
         raise PackError("数据包的签名无效：清单已被改动，或签名不属于它") from exc
     trusted_prints = {fingerprint(k) for k in trusted}
     if (required or trusted) and fingerprint(public_pem) not in trusted_prints:
@@ -191,8 +237,10 @@ def import_pack(pack: Path, user_db: Path, backups: Path, trusted_keys: list[byt
     with tempfile.TemporaryDirectory() as folder:
         incoming = Path(folder) / "incoming.sqlite"
         incoming.write_bytes(data)
-        if not quick_check(incoming):
-            raise PackError("数据包中的数据库已损坏")
+        try:
+            validate_user_db(incoming)  # a pack is data from another PC, never code
+        except ForeignDatabaseError as exc:
+            raise PackError(f"数据包中的数据库不能使用：{exc}") from exc
         try:
             restore(user_db, incoming, backups)
         except BackupError as exc:
@@ -200,13 +248,33 @@ def import_pack(pack: Path, user_db: Path, backups: Path, trusted_keys: list[byt
     return info
 
 
+def check_public_key(pem: bytes) -> bytes:
+    """*pem* if it is an Ed25519 public key in PEM form; PackError (one line) for RSA, garbage, anything else."""
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        key = serialization.load_pem_public_key(pem)
+    except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
+        raise PackError("这不是 PEM 格式的公钥") from exc
+    if not isinstance(key, Ed25519PublicKey):
+        raise PackError("只接受 Ed25519 公钥（zzdesk pack keygen 生成的），这个是其他类型的密钥")
+    return key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
 def read_trust(user_dir: Path) -> tuple[list[bytes], bool]:
     """Trusted public keys and whether unsigned packs are refused, from trust.json."""
     path = user_dir / TRUST_FILE
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return [], False
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return [k.encode() for k in data.get("keys", [])], bool(data.get("require_signature", False))
-    except (ValueError, AttributeError, UnicodeDecodeError) as exc:
+        data = json.loads(read_bounded(path, MAX_SMALL_MEMBER, "信任设置文件").decode("utf-8"))
+        keys, required = data.get("keys", []), data.get("require_signature", False)
+        if not isinstance(keys, list) or not isinstance(required, bool):
+            raise TypeError(path)
+        return [k.encode() for k in keys], required
+    except ReadError as exc:
+        raise PackError(str(exc)) from exc
+    except (ValueError, AttributeError, TypeError, RecursionError) as exc:
         raise PackError(f"信任设置文件 {path} 无法读取，请修正或删除它") from exc

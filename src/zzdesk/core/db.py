@@ -8,12 +8,15 @@ time) is needed only to build or migrate a database.
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zzdesk.core.errors import UserError
 from zzdesk.core.models_meta import SCHEMA_VERSION
+from zzdesk.core.safe_files import protect
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -27,6 +30,7 @@ def open_read_only(path: Path, expected: int = SCHEMA_VERSION) -> sqlite3.Connec
     """A read-only connection to a report database, checked for schema and damage."""
     if not path.is_file():
         raise DatabaseError(f"找不到参考数据库：{path}")
+    protect(path)
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
         conn.execute("PRAGMA query_only=ON")
@@ -34,10 +38,31 @@ def open_read_only(path: Path, expected: int = SCHEMA_VERSION) -> sqlite3.Connec
         raise DatabaseError(f"数据库无法打开：{path}（{exc}）") from exc
     try:
         check_schema(conn, path, expected)
+        _check_like_bundled(conn, path)
     except DatabaseError:
         conn.close()
         raise
+    except sqlite3.Error as exc:
+        conn.close()
+        raise DatabaseError(f"数据库已损坏或不是 zzdesk 数据库：{path}") from exc
     return conn
+
+
+def _check_like_bundled(conn: sqlite3.Connection, path: Path) -> None:
+    """A reference database given on the command line must have the bundled one's tables and columns."""
+    from zzdesk import paths
+    from zzdesk.core.foreign_db import describe
+
+    bundled = paths.reference_db_path()
+    if not bundled.is_file() or os.path.realpath(bundled) == os.path.realpath(path):
+        return
+    mine = sqlite3.connect(f"{bundled.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        expected = describe(mine)
+    finally:
+        mine.close()
+    if describe(conn) != expected:
+        raise DatabaseError(f"数据库结构与 zzdesk 的参考数据库不符：{path}")
 
 
 def schema_version(conn: sqlite3.Connection) -> int | None:
@@ -55,6 +80,20 @@ def check_schema(conn: sqlite3.Connection, path: Path, expected: int) -> None:
         raise DatabaseError(f"数据库缺少版本信息，不是 zzdesk 数据库：{path}")
     if version != expected:
         raise DatabaseError(f"数据库版本 {version} 与本程序（{expected}）不符：{path}")
+
+
+def failure_line(exc: BaseException) -> str:
+    """What a failed write means for the user, in words (not SQLite's)."""
+    text = str(exc).lower()
+    if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "用户数据文件夹没有写入权限或是只读的"
+    if "full" in text or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC):
+        return "磁盘已满"
+    if "readonly" in text or "read-only" in text:
+        return "用户数据没有写入权限或是只读的"
+    if "locked" in text or "busy" in text:
+        return "另一个 zzdesk 正在写入用户数据，请稍后再试"
+    return f"写入失败（{getattr(exc, 'strerror', None) or exc}）"
 
 
 def _enable_foreign_keys(dbapi_connection: Any, _record: Any) -> None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from zzdesk.core.backup import list_backups, passes_check, quick_check
+from zzdesk.core.backup import DAMAGED, OK, UNREADABLE, inspect, list_backups, passes_check
+from zzdesk.core.db import DatabaseError, open_read_only
+from zzdesk.core.foreign_db import ForeignDatabaseError, validate_user_db
 
 COUNTED = ("reports", "themes", "passages", "figures", "entities", "briefings")
 
@@ -53,21 +56,71 @@ def quarantine(path: Path) -> Path:
     return target
 
 
-def check(reference: Path, user_db: Path, backups: Path, repair: bool = False) -> HealthReport:
+def check(reference: Path, user_db: Path, backups: Path, repair: bool = False, schema: bool = False,
+          ) -> HealthReport:
+    """Reference and user data intact?  *schema* also checks the user database holds exactly our schema.
+
+    Only a damaged (or foreign) database is moved aside by *repair*; one that cannot be read
+    (permissions, a read-only folder) is reported and left exactly as it is."""
     report = HealthReport(reference_ok=reference.is_file() and integrity_ok(reference), user_ok=True)
     if report.reference_ok:
-        report.counts["参考数据"] = _counts(reference)
+        try:
+            open_read_only(reference).close()
+            report.counts["参考数据"] = _counts(reference)
+        except (DatabaseError, sqlite3.Error) as exc:
+            report.reference_ok = False
+            report.messages.append(str(exc) if isinstance(exc, DatabaseError) else f"参考数据库无法读取：{reference}")
     else:
         report.messages.append(f"参考数据库缺失或已损坏：{reference}（请重新安装程序）")
-    if user_db.exists():
-        if quick_check(user_db):
+    try:
+        state = inspect(user_db) if user_db.exists() else None
+    except OSError:  # the folder itself cannot be read
+        state = UNREADABLE
+    problem = None
+    if state == UNREADABLE:
+        report.user_ok = False
+        report.messages.append(f"用户数据库无法读取（没有权限，或文件夹是只读的）：{user_db}；"
+                               "文件没有改动，请检查文件和文件夹的权限")
+    elif state == DAMAGED:
+        problem = f"用户数据库已损坏：{user_db}"
+    elif state == OK and schema:
+        problem = _foreign_problem(user_db)
+    if state == OK and problem is None:
+        try:
             report.counts["用户数据"] = _counts(user_db)
-        else:
-            report.user_ok = False
-            report.messages.append(f"用户数据库已损坏：{user_db}")
-            if repair:
-                report.quarantined = quarantine(user_db)
-                report.messages.append(f"已把损坏的文件移到 {report.quarantined.name}")
-    newest = list_backups(backups)[:1]
+        except sqlite3.Error:
+            problem = f"用户数据库已损坏：{user_db}"
+    if problem is not None:
+        report.user_ok = False
+        report.messages.append(problem)
+        if repair:
+            report.quarantined = quarantine(user_db)
+            report.messages.append(f"已把有问题的文件移到 {report.quarantined.name}")
+    try:
+        newest = list_backups(backups)[:1]
+    except OSError:
+        newest = []
     report.newest_backup = newest[0].path if newest else None
     return report
+
+
+def _foreign_problem(user_db: Path) -> str | None:
+    """Why the user database is not exactly ours (triggers, views, another schema), or None."""
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "snapshot.sqlite"
+        source = sqlite3.connect(f"{user_db.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            target = sqlite3.connect(copy)
+            try:
+                source.backup(target)  # a consistent copy that includes what is still in the -wal file
+            finally:
+                target.close()
+        except sqlite3.Error:
+            return None  # unreadable now: reported by the next check, never called damaged for it
+        finally:
+            source.close()
+        try:
+            validate_user_db(copy)
+        except ForeignDatabaseError as exc:
+            return f"用户数据库不是 zzdesk 的数据：{exc}：{user_db}"
+    return None

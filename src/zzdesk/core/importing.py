@@ -11,8 +11,10 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from zzdesk.core.db import failure_line
 from zzdesk.core.errors import UserError
 from zzdesk.core.parsing.report import ParsedReport
+from zzdesk.core.writers_lock import DataFolderReadOnly, WritersBusy, lock_for
 
 USER_ID_BASE = 1_000_000
 TABLES = ("reports", "themes", "passages", "figures", "entities", "entity_aliases", "mentions")
@@ -54,14 +56,17 @@ def _reindex(conn: sqlite3.Connection, report_id: int, entity_ids: set[int] | No
 def commit_import(conn: sqlite3.Connection, parsed: ParsedReport, reference: sqlite3.Connection | None = None,
                   ) -> int:
     """Store *parsed* (as reviewed) in the user database; all of it or, on any error, none of it."""
-    for db in (conn, reference):
-        if db is not None and find_by_text(db, parsed.text_sha256) is not None:
-            raise AlreadyImported("已导入：这份报告的文本已经在数据中，没有做任何改动")
     try:
-        return _store(conn, parsed)
-    except sqlite3.Error as exc:
-        full = "full" in str(exc).lower()
-        raise ImportFailed(("磁盘已满" if full else f"写入失败（{exc}）") + "：导入没有完成，原有数据没有改动") from exc
+        with lock_for(conn, "导入报告"):  # one writer at a time: a restore cannot overwrite this import
+            for db in (conn, reference):
+                if db is not None and find_by_text(db, parsed.text_sha256) is not None:
+                    raise AlreadyImported("已导入：这份报告的文本已经在数据中，没有做任何改动")
+            try:
+                return _store(conn, parsed)
+            except sqlite3.Error as exc:
+                raise ImportFailed(failure_line(exc) + "：导入没有完成，原有数据没有改动") from exc
+    except (WritersBusy, DataFolderReadOnly) as exc:
+        raise ImportFailed(f"{exc}：导入没有完成，原有数据没有改动") from exc
 
 
 def _store(conn: sqlite3.Connection, parsed: ParsedReport) -> int:
@@ -127,17 +132,24 @@ def imported_reports(conn: sqlite3.Connection) -> list[ImportedReport]:
 
 def remove_report(conn: sqlite3.Connection, report_id: int) -> None:
     """Remove an imported report and everything that came with it; entities no report mentions go too."""
-    with conn:
-        if conn.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is None:
-            raise KeyError(f"没有编号为 {report_id} 的导入报告")
-        from zzdesk.core.search.updating import mentioned_entities
+    try:
+        with lock_for(conn, "删除报告"), conn:
+            _remove(conn, report_id)
+    except sqlite3.Error as exc:
+        raise ImportFailed(f"{failure_line(exc)}：报告没有删除，原有数据没有改动") from exc
 
-        mentioned = mentioned_entities(conn, report_id)
-        conn.execute("DELETE FROM mentions WHERE passage_id IN (SELECT id FROM passages WHERE report_id = ?)",
-                     (report_id,))
-        for table in ("figures", "passages", "themes"):
-            conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
-        conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
-        conn.execute("DELETE FROM entity_aliases WHERE entity_id NOT IN (SELECT entity_id FROM mentions)")
-        conn.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions)")
-        _reindex(conn, report_id, mentioned)
+
+def _remove(conn: sqlite3.Connection, report_id: int) -> None:
+    if conn.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is None:
+        raise KeyError(f"没有编号为 {report_id} 的导入报告")
+    from zzdesk.core.search.updating import mentioned_entities
+
+    mentioned = mentioned_entities(conn, report_id)  # their search documents change
+    conn.execute("DELETE FROM mentions WHERE passage_id IN (SELECT id FROM passages WHERE report_id = ?)",
+                 (report_id,))
+    for table in ("figures", "passages", "themes"):
+        conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
+    conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
+    conn.execute("DELETE FROM entity_aliases WHERE entity_id NOT IN (SELECT entity_id FROM mentions)")
+    conn.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions)")
+    _reindex(conn, report_id, mentioned)

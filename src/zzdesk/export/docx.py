@@ -20,6 +20,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from PySide6.QtCore import QBuffer, QIODevice
 
 from zzdesk.core.briefing import ChartBlock, Document, FigureTable, Heading, Paragraph, TargetTable, chinese_date
+from zzdesk.core.safe_files import write_bytes
 from zzdesk.export.chart_painter import chart_image
 from zzdesk.export.page_layout import (
     BODY_PT,
@@ -239,7 +240,6 @@ def write_docx(document: Document, path: Path) -> None:
             doc.add_paragraph(f"[{source.number}] {source.text}", style="数据来源")
     if spec.template == "jianbao":
         _closing(doc, document)
-    try:
-        doc.save(str(path))
-    except OSError as exc:
-        raise OSError(f"无法写入 {path}：{exc.strerror or exc}") from exc
+    content = io.BytesIO()
+    doc.save(content)
+    write_bytes(path, content.getvalue())  # atomic: a full disk keeps the previous file

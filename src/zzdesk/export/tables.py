@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from zzdesk.core.errors import UserError
+from zzdesk.core.safe_files import write_bytes, write_text
 
 
 class ExportError(UserError):
@@ -19,13 +21,11 @@ class ExportError(UserError):
 
 def write_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
     # UTF-8 with BOM: Excel on Windows reads Chinese CSV correctly only with it.
-    try:
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(headers)
-            writer.writerows(rows)
-    except OSError as exc:
-        raise ExportError(f"无法写入 {path}：{exc.strerror or exc}") from exc
+    content = io.StringIO(newline="")
+    writer = csv.writer(content)
+    writer.writerow(headers)
+    writer.writerows(rows)
+    write_text(path, content.getvalue(), encoding="utf-8-sig")
 
 
 def write_xlsx(path: Path, headers: Sequence[str], rows: Sequence[Sequence[object]], title: str,
@@ -48,7 +48,6 @@ def write_xlsx(path: Path, headers: Sequence[str], rows: Sequence[Sequence[objec
         for cell in column:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
-    try:
-        book.save(path)
-    except OSError as exc:
-        raise ExportError(f"无法写入 {path}：{exc.strerror or exc}") from exc
+    content = io.BytesIO()
+    book.save(content)
+    write_bytes(path, content.getvalue())

@@ -52,7 +52,8 @@ class BackupDialog(QDialog):
     def refresh(self) -> None:
         self.list.clear()
         for backup in list_backups(self.store.backup_dir):
-            item = QListWidgetItem(f"{backup.taken:%Y年%-m月%-d日 %H:%M:%S}    {backup.size / 1024:.0f} KB")
+            kind = "    恢复前的安全副本（不会自动清理）" if backup.protected else ""
+            item = QListWidgetItem(f"{backup.taken:%Y年%-m月%-d日 %H:%M:%S}    {backup.size / 1024:.0f} KB{kind}")
             item.setData(PATH_ROLE, str(backup.path))
             self.list.addItem(item)
         if not self.list.count():

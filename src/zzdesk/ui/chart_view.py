@@ -7,7 +7,7 @@ printer.  Every chart carries its title, unit, value labels and source line.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QIODevice, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
 
@@ -140,10 +140,18 @@ class ChartView(QWidget):
         return pixmap
 
     def save_png(self, path: str) -> bool:
-        ok = self.image().save(path, "PNG")
-        if ok:
-            self.saved.emit(path)
-        return ok
+        from zzdesk.core.safe_files import SaveError, write_bytes
+
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not self.image().save(buffer, "PNG"):
+            return False
+        try:
+            write_bytes(path, bytes(buffer.data().data()))  # atomic; never over a database or device
+        except SaveError:
+            return False
+        self.saved.emit(path)
+        return True
 
     def _menu(self, pos: QPoint) -> None:
         menu = QMenu(self)

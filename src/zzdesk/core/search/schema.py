@@ -44,6 +44,19 @@ DDL = (
     "CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 
+# The first layout (until the boundary and ranking fixes): user databases and backups made then
+# still hold it; it is read as foreign-database-safe and replaced by the next import.
+LEGACY_CREATE = (
+    """CREATE TABLE search_docs (
+        id INTEGER PRIMARY KEY, type TEXT NOT NULL, ref_id INTEGER NOT NULL, report_id INTEGER,
+        name TEXT NOT NULL, aliases TEXT NOT NULL, theme TEXT, body TEXT NOT NULL)""",
+    """CREATE TABLE search_keys (key TEXT NOT NULL, kind TEXT NOT NULL, doc_id INTEGER NOT NULL,
+        PRIMARY KEY (key, kind, doc_id)) WITHOUT ROWID""",
+    """CREATE VIRTUAL TABLE search_names USING fts5(
+        name_uni, name_bi, alias_uni, alias_bi, py_any, content='', tokenize='ascii')""",
+    """CREATE VIRTUAL TABLE search_text USING fts5(text_uni, text_bi, content='', tokenize='ascii')""",
+)
+
 
 def has_index(conn: sqlite3.Connection) -> bool:
     """Whether *conn* holds search tables of this version (older ones are rebuilt, not updated)."""

@@ -1,0 +1,70 @@
+"""What the command line prints: safe for the terminal, valid JSON, never a traceback for encoding.
+
+Text from an imported report or a data pack's manifest may carry terminal escape sequences
+(ESC, CSI, bidi overrides …) that would recolour, hide or rewrite what the user sees; every line
+zzdesk prints goes through `SafeStream`, which shows such characters as "?".  A stream whose
+encoding cannot hold Chinese (PYTHONIOENCODING=ascii) gets \\u escapes instead of a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from typing import Any, TextIO
+
+# C0 and C1 controls except tab and newline, DEL, lone surrogates (non-UTF-8 bytes), bidi controls.
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    return UNSAFE.sub("?", text)
+
+
+class SafeStream:
+    """A text stream wrapper that prints no control sequences and survives any encoding."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with suppress(ValueError, OSError):  # a stream already in use with a fixed setting
+                reconfigure(errors="backslashreplace")
+
+    def write(self, text: str) -> int:
+        self._stream.write(clean(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def safe_standard_streams() -> Iterator[None]:
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _finite(value: Any, replaced: list[str]) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        replaced.append(repr(value))
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v, replaced) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v, replaced) for v in value]
+    return value
+
+
+def strict_json(document: Any) -> tuple[str, int]:
+    """*document* as standard JSON (no NaN/Infinity: such values become null) and how many were replaced."""
+    replaced: list[str] = []
+    text = json.dumps(_finite(document, replaced), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return text, len(replaced)
