@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from zzdesk.core.errors import UserError
 
@@ -55,14 +56,19 @@ def docx_text(data: bytes) -> str:
             if "word/document.xml" not in archive.namelist():
                 raise DecodeError("不是有效的 Word（.docx）文件")
             xml = archive.read("word/document.xml")
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
+        # a damaged archive surfaces as any of these from zipfile's reader
         raise DecodeError("不是有效的 Word（.docx）文件") from exc
     if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
         raise DecodeError("Word 文件中含有不允许的 XML 声明（DOCTYPE/ENTITY），已拒绝")
     import docx  # loaded only for Word files
 
-    document = docx.Document(io.BytesIO(data))
-    text = "\n".join(p.text for p in document.paragraphs)
+    try:
+        document = docx.Document(io.BytesIO(data))
+        text = "\n".join(p.text for p in document.paragraphs)
+    except (SyntaxError, ValueError, KeyError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        # lxml's XMLSyntaxError is a SyntaxError; a damaged part is the file's fault, not a bug
+        raise DecodeError("Word 文件已损坏，无法读取其中的文字") from exc
     if not text.strip():
         raise DecodeError("Word 文件中没有文字")
     return text
