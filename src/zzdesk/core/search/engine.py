@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from zzdesk.core.search.documents import TYPE_LABELS, TYPE_ORDER
+from zzdesk.core.search.intersect import Condition, Part, matching
 from zzdesk.core.search.query import (
     ALIAS_COLUMNS,
     NAME_COLUMNS,
@@ -176,25 +177,17 @@ class SearchEngine:
         sql, args = _with_types(sql, [expr], types)
         return [r[0] for r in self.conn.execute(sql + " ORDER BY f.rowid LIMIT ?", (*args, limit))]
 
-    def _name_condition(self, term: Term, rare: bool) -> tuple[str, list[object]]:
-        """SQL (over d.id) and arguments: *term* is in the item's name, as written or as pinyin."""
+    def _name_condition(self, term: Term, rare: bool) -> Condition:
+        """*term* is in the item's name, as written or as pinyin."""
         if not term.latin_only:
-            return ("d.id IN (SELECT rowid FROM search_names WHERE search_names MATCH ?)",
-                    [text_expr(term, NAME_COLUMNS)])
+            return (_fts("search_names", text_expr(term, NAME_COLUMNS)),)
         if rare or len(term.key) > MAX_PREFIX:
-            return (f"d.id IN (SELECT doc_id FROM search_keys WHERE kind = '{'pyx' if rare else 'py'}' "
-                    "AND key >= ? AND key < ?)", [term.key, term.key + _MAX_KEY])
-        return ("d.id IN (SELECT rowid FROM search_heads WHERE search_heads MATCH ? "
-                "UNION ALL SELECT rowid FROM search_inside WHERE search_inside MATCH ?)",
-                [head_expr(term.key), inside_expr(term.key)])
+            return (Part("SELECT doc_id FROM search_keys WHERE kind = ? AND key >= ? AND key < ?", "doc_id",
+                         ("pyx" if rare else "py", term.key, term.key + _MAX_KEY)),)
+        return (_fts("search_heads", head_expr(term.key)), _fts("search_inside", inside_expr(term.key)))
 
-    def _all(self, conditions: list[tuple[str, list[object]]], types: tuple[str, ...] | None,
-             limit: int | None) -> list[int]:
-        sql = "SELECT d.id FROM search_docs d WHERE " + " AND ".join(c for c, _ in conditions)
-        args = [a for _, more in conditions for a in more]
-        sql, args = _with_types(sql, args, types)
-        sql += " ORDER BY d.id" + ("" if limit is None else f" LIMIT {int(limit)}")
-        return [r[0] for r in self.conn.execute(sql, args)]
+    def _all(self, conditions: list[Condition], types: tuple[str, ...] | None, limit: int | None) -> list[int]:
+        return matching(self.conn, conditions, types, limit)
 
     def _anywhere(self, terms: list[Term], types: tuple[str, ...] | None, limit: int | None,
                   rare: bool = False, words: bool = True) -> list[int]:
@@ -203,29 +196,19 @@ class SearchEngine:
         With *words*, a pinyin term also matches the Chinese words of the text it stands for.
         """
         chinese = [t for t in terms if not t.latin_only]
-        conditions: list[tuple[str, list[object]]] = []
+        conditions: list[Condition] = []
+        if chinese:
+            conditions.append((_fts("search_text", all_terms_expr(chinese, TEXT_COLUMNS)),))
         for term in terms:
             if not term.latin_only:
                 continue
             # Letters may be ASCII text (5G, AI), pinyin of a name, or pinyin of words in the text.
-            name_sql, name_args = self._name_condition(term, rare)
-            parts: list[tuple[str, list[object]]] = [
-                ("SELECT rowid FROM search_text WHERE search_text MATCH ?", [text_expr(term, TEXT_COLUMNS)]),
-                     (name_sql.removeprefix("d.id IN (").removesuffix(")"), name_args)]
+            parts = [_fts("search_text", text_expr(term, TEXT_COLUMNS)), *self._name_condition(term, rare)]
             spoken = self._spoken_words(term.key) if words else []
             if spoken:
-                parts.append(("SELECT rowid FROM search_text WHERE search_text MATCH ?", [words_expr(spoken)]))
-            conditions.append(("d.id IN (" + " UNION ".join(p for p, _ in parts) + ")",
-                               [a for _, more in parts for a in more]))
-        if not chinese:
-            return self._all(conditions, types, limit)
-        sql = "SELECT d.id FROM search_text f JOIN search_docs d ON d.id = f.rowid WHERE search_text MATCH ?"
-        sql += "".join(f" AND {c}" for c, _ in conditions)
-        args: list[object] = [all_terms_expr(chinese, TEXT_COLUMNS), *(a for _, more in conditions for a in more)]
-        sql, args = _with_types(sql, args, types)
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return [r[0] for r in self.conn.execute(sql, args)]
+                parts.append(_fts("search_text", words_expr(spoken)))
+            conditions.append(tuple(parts))
+        return self._all(conditions, types, limit)
 
     # Pinyin of words inside the text ------------------------------------------------------------
 
@@ -309,6 +292,10 @@ class SearchEngine:
         except sqlite3.OperationalError:
             return {}
         return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def _fts(table: str, expr: str) -> Part:
+    return Part(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", "rowid", (expr,))
 
 
 def _with_types(sql: str, args: list[object], types: tuple[str, ...] | None) -> tuple[str, list[object]]:
