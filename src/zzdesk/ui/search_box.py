@@ -90,9 +90,10 @@ class SearchResults(QFrame):
 
 def _short_source(hit: SearchHit) -> str:
     """2025年 + the report's title, cut to fit beside the name."""
-    if not hit.source_label:
+    if not hit.report_title:
         return ""
-    return hit.source_label if len(hit.source_label) <= 16 else hit.source_label[:15] + "…"
+    title = hit.report_title if len(hit.report_title) <= 10 else hit.report_title[:9] + "…"
+    return f"{hit.report_year}年 {title}" if hit.report_year else title
 
 
 class SearchBox(QLineEdit):

@@ -73,10 +73,11 @@ class TrendPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)  # one line a figure; the whole sentence is the cell's tooltip
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.doubleClicked.connect(self._jump)
         attach_figure_menu(self.table.viewport(), self._figure_at, lambda: self.reports)
         top = QWidget()
@@ -129,10 +130,16 @@ class TrendPage(Page):
                 pen=pg.mkPen(TARGET_COLOR, width=2, style=Qt.PenStyle.DashLine),
                 symbol="s", symbolSize=9, symbolPen=pg.mkPen(TARGET_COLOR, width=2), symbolBrush=pg.mkBrush("w"),
                 name="目标"))
-        for points, color, anchor in ((results, RESULT_COLOR, (0.5, 1.3)), (targets, TARGET_COLOR, (0.5, -0.3))):
+        above, below = (0.5, 1.3), (0.5, -0.3)
+        result_at = {year: point.figure.value for year, point in results}
+        target_at = {year: point.figure.value for year, point in targets}
+        for points, color, role in ((results, RESULT_COLOR, "result"), (targets, TARGET_COLOR, "target")):
             for year, point in points:
                 suffix = "（预计）" if point.figure.kind == "expected" else ""
-                label = pg.TextItem(point.said + suffix, color=QColor(color), anchor=anchor)
+                # Of a year's two points, the higher one is labelled above, the lower below.
+                other = (target_at if role == "result" else result_at).get(year)
+                higher = (other is None and role == "result") or (other is not None and point.figure.value >= other)
+                label = pg.TextItem(point.said + suffix, color=QColor(color), anchor=above if higher else below)
                 label.setFont(font)
                 label.setPos(year, point.figure.value)
                 item.addItem(label)
@@ -172,7 +179,6 @@ class TrendPage(Page):
                     cell.setData(Qt.ItemDataRole.TextAlignmentRole,
                                  int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 self.table.setItem(row, column, cell)
-        self.table.resizeRowsToContents()
 
     def _figure_at(self, pos: QPoint) -> FigureRecord | None:
         cell = self.table.itemAt(pos)
