@@ -106,7 +106,7 @@ def test_generated_tables_match_the_libraries() -> None:
     chars = [chr(c) for a, b in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2EBF0))
              for c in range(a, b)]
     converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")  # one by one, no phrases
-    assert {ch for ch, simple in zip(chars, converted, strict=True) if simple != ch} == TRADITIONAL
+    assert {ch for ch, simple in zip(chars, converted, strict=True) if simple != ch} == set(TRADITIONAL)
     readings = {convert(r, 0, strict=True) for value in pinyin_dict.values() for r in value.split(",")}
     assert {r for r in readings if r.isascii() and r.isalpha()} == SYLLABLES
 
