@@ -64,7 +64,7 @@ def test_every_printed_figure_cites_its_sentence(data: BriefingData) -> None:
 def test_loose_items_and_note(data: BriefingData) -> None:
     gdp = next(f for f in data.figures if f.indicator == "地区生产总值")
     yutong = next(e for e in data.entities if e.name == "宇通客车")
-    items = (BriefingItem("figure", str(gdp.id)), BriefingItem("entity", str(yutong.id)),
+    items = (BriefingItem("figure", gdp.key), BriefingItem("entity", yutong.key),
              BriefingItem("chart", "稳中求进/%/增速"))
     doc = build_document(BriefingSpec("专题", items, note="供常务会参阅。"), data)
     assert isinstance(doc.blocks[0], Paragraph) and doc.blocks[0].text == "按语：供常务会参阅。"

@@ -162,5 +162,5 @@ def test_a_paragraph_of_the_report_can_be_added(window: MainWindow, data: AppDat
     assert report.text.passage_at(point) == passage.id
     report.text.addPassage.emit(passage.id)
     page = composer(window)
-    assert page.spec().items[-1] == BriefingItem("passage", str(passage.id))
+    assert page.spec().items[-1] == BriefingItem("passage", passage.key)
     assert page.items.item(page.items.count() - 1).text().startswith("原文段落：2025年，郑州将强化创新驱动")

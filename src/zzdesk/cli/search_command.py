@@ -72,19 +72,31 @@ def _engines(args: argparse.Namespace) -> Iterator[list[SearchEngine]]:
             conn.close()
 
 
+def _report_keys(engines: list[SearchEngine]) -> dict[int, str]:
+    return {row[0]: row[1] for engine in engines for row in engine.conn.execute("SELECT id, key FROM reports")}
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     if args.limit <= 0:
         raise SearchUsageError("--limit 须为正整数")
     types = [_resolve_type(t) for t in args.type] if args.type else None
-    with _engines(args) as engines:
-        hits = search_all(engines, args.query, types=types, limit=args.limit)
+    if args.report is not None:  # one report: the Desk resolves its key (rare; the Desk costs start-up)
+        from zzdesk.cli.data_commands import open_store
+
+        with open_store(args) as store:
+            hits = store.search(args.query, types=types, limit=args.limit, report=args.report)
+            report_keys = {r.id: r.key for r in store.reports()}
+    else:
+        with _engines(args) as engines:
+            hits = search_all(engines, args.query, types=types, limit=args.limit)
+            report_keys = _report_keys(engines) if args.json else {}
     if args.json:
         import json
 
         payload: list[dict[str, Any]] = [
             {"type": h.type, "id": h.id, "name": h.name, "theme": h.theme, "snippet": h.snippet,
              "score": h.score, "marks": [list(m) for m in h.marks], "report_id": h.report_id,
-             "report": h.report_title, "year": h.report_year}
+             "report": h.report_title, "year": h.report_year, "report_key": report_keys.get(h.report_id or 0)}
             for h in hits
         ]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
@@ -113,4 +125,6 @@ def register(sub: Any) -> None:
                         help="只看某类结果（可重复）：" + "、".join(f"{k}/{v}" for k, v in TYPE_LABELS.items()))
     search.add_argument("--limit", type=LIMIT, default=50, metavar="N", help="最多返回条数（默认 50）")
     search.add_argument("--json", action="store_true", help="以 JSON 输出")
+    search.add_argument("--report", metavar="KEY", help="只检索这份报告（报告的键或其开头、latest 表示最新；"
+                                                        "zzdesk reports 列出全部）")
     search.set_defaults(handler=cmd_search)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from zzdesk.core.records import SECTION_LABELS, EntityRecord, FigureRecord, PassageRecord, ReportRecord, ThemeRecord
+from zzdesk.core.records import EntityRecord, FigureRecord, PassageRecord, ReportRecord, ThemeRecord
 from zzdesk.core.store import DataStore
 
 
@@ -30,6 +30,9 @@ class AppData:
         self.figures = self.store.figures()
         self.entities = self.store.entities()
         self.figure_by_id = {f.id: f for f in self.figures}
+        self.figure_by_key = {f.key: f for f in self.figures}
+        self.entity_by_key = {e.key: e for e in self.entities}
+        self.passage_by_key = {p.key: p for p in self.passages}
         self.entity_by_id = {e.id: e for e in self.entities}
         self.passage_by_id = {p.id: p for p in self.passages}
         self.report_by_id = {r.id: r for r in self.reports}
@@ -56,5 +59,5 @@ class AppData:
     def source_of(self, passage_id: int) -> str:
         passage = self.passage_by_id[passage_id]
         report = self.report_by_id[passage.report_id]
-        where = "·".join(x for x in (passage.theme, SECTION_LABELS[passage.section]) if x)
+        where = "·".join(x for x in (passage.theme, report.section_label(passage.section)) if x)
         return f"《{report.title}》（{report.year}年，{report.region}）{where}"

@@ -56,6 +56,8 @@ def docx_text(data: bytes) -> str:
             if "word/document.xml" not in archive.namelist():
                 raise DecodeError("不是有效的 Word（.docx）文件")
             xml = archive.read("word/document.xml")
+    except DecodeError:
+        raise
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
         # a damaged archive surfaces as any of these from zipfile's reader
         raise DecodeError("不是有效的 Word（.docx）文件") from exc

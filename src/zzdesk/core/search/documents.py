@@ -38,7 +38,6 @@ def collect_documents(session: sqlite3.Connection, report_id: int | None = None,
     mentions; with *entity_ids* too, those entities as well (an index update after an import).
     """
     from zzdesk.core import queries  # only when indexing: searching needs no records
-    from zzdesk.core.records import SECTION_LABELS
 
     docs: list[SearchDoc] = []
     all_passages = queries.passages(session)
@@ -49,17 +48,18 @@ def collect_documents(session: sqlite3.Connection, report_id: int | None = None,
             continue
         texts = [p.text for p in mine if p.report_id == theme.report_id and p.theme == theme.name]
         docs.append(SearchDoc("theme", theme.id, theme.report_id, theme.name, (), theme.name, "\n".join(texts)))
+    reports = {r.id: r for r in queries.reports(session)}
     for p in mine:
-        label = f"{p.theme or '报告'}·{SECTION_LABELS[p.section]}·第{p.order}段"
+        label = f"{p.theme or '报告'}·{reports[p.report_id].section_label(p.section)}·第{p.order}段"
         docs.append(SearchDoc("passage", p.id, p.report_id, label, (), p.theme, p.text))
     for f in queries.figures(session):
         if report_id is None or f.report_id == report_id:
             docs.append(SearchDoc("figure", f.id, f.report_id, f.indicator, (), f.theme, f.quote, f.value))
     for e in queries.entities(session):
-        reports = [passage_reports.get(m.passage_id) for m in e.mentions]
-        if report_id is not None and report_id not in reports and e.id not in (entity_ids or ()):
+        mentioned_in = [passage_reports.get(m.passage_id) for m in e.mentions]
+        if report_id is not None and report_id not in mentioned_in and e.id not in (entity_ids or ()):
             continue
         # An entity belongs to the report that first mentions it (the one its hit names).
-        docs.append(SearchDoc(e.type, e.id, reports[0] if reports else None, e.name, e.aliases,
+        docs.append(SearchDoc(e.type, e.id, mentioned_in[0] if mentioned_in else None, e.name, e.aliases,
                               e.themes[0] if e.themes else None, "\n".join(e.quotes)))
     return docs

@@ -33,11 +33,9 @@ from PySide6.QtWidgets import (
 from zzdesk.core.briefing import (
     MARKINGS,
     TEMPLATES,
-    BriefingData,
     BriefingItem,
     BriefingSpec,
     Document,
-    build_document,
 )
 from zzdesk.core.briefing_store import (
     delete_briefing,
@@ -47,7 +45,6 @@ from zzdesk.core.briefing_store import (
     save_briefing,
 )
 from zzdesk.core.records import ENTITY_TYPE_LABELS
-from zzdesk.core.targets import check_targets
 from zzdesk.export.fonts import font_report
 from zzdesk.ui.data import AppData
 from zzdesk.ui.folders import announce, save_path
@@ -71,7 +68,7 @@ def button_row(buttons: tuple[tuple[str, Callable[[], None]], ...]) -> QHBoxLayo
 def blank_spec(data: AppData) -> BriefingSpec:
     report = data.report
     return BriefingSpec(title=f"{report.region}{report.year}年政府工作报告要点",
-                        items=(BriefingItem("headlines", ""),))
+                        items=(BriefingItem("headlines", "", report.key),), reports=(report.key,))
 
 
 class ComposerPage(Page):
@@ -201,19 +198,20 @@ class ComposerPage(Page):
         if item.kind == "trend":
             return f"历年趋势：{item.ref}（表格与图表）"
         if item.kind == "figure":
-            figure = self.data.figure_by_id.get(int(item.ref))
+            figure = self.data.figure_by_key.get(item.ref)
             if figure is None:
                 return "（已不存在的指标）"
             return f"指标：{figure.indicator}（{figure.period}年{figure.kind_label}）"
         if item.kind == "entity":
-            entity = self.data.entity_by_id.get(int(item.ref))
+            entity = self.data.entity_by_key.get(item.ref)
             return f"{ENTITY_TYPE_LABELS[entity.type]}：{entity.name}" if entity else "（已不存在的条目）"
         if item.kind == "passage":
-            passage = self.data.passage_by_id.get(int(item.ref))
+            passage = self.data.passage_by_key.get(item.ref)
             return f"原文段落：{passage.text[:24]}…" if passage else "（已不存在的段落）"
         return f"图表：{item.ref.split('/', 1)[0]}"
 
     def add_item(self, item: BriefingItem) -> None:
+        item = self.data.store.pin_item(item, self.data.report.key)  # tied to the report shown now
         row = QListWidgetItem(self.describe(item))
         row.setData(ITEM_ROLE, item)
         self.items.addItem(row)
@@ -287,7 +285,7 @@ class ComposerPage(Page):
         """Write the briefing now (it is also saved automatically shortly after each change)."""
         self._autosave.stop()
         spec = self.spec()
-        self.current_id = save_briefing(self.conn, spec, self.current_id)
+        self.current_id = save_briefing(self.conn, self.data.store.pinned(spec), self.current_id)
         self.refresh_list(select=False)
         return self.current_id
 
@@ -358,15 +356,10 @@ class ComposerPage(Page):
     # Outputs --------------------------------------------------------------------------------------
 
     def document(self) -> Document:
-        report = self.data.report
-        data = BriefingData(report, [f for f in self.data.figures if f.report_id == report.id],
-                            self.data.passages, self.data.entities,
-                            check_targets(self.data.figures, self.data.reports), self.data.reports,
-                            all_figures=self.data.figures)
         spec = self.spec()
         if not spec.items:
-            spec = replace(spec, items=(BriefingItem("headlines", ""),))
-        return build_document(spec, data)
+            spec = replace(spec, items=(BriefingItem("headlines", "", self.data.report.key),))
+        return self.data.store.build_briefing(spec)
 
     def preview_dialog(self) -> QDialog:
         from PySide6.QtPrintSupport import QPrintPreviewDialog

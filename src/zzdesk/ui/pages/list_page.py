@@ -207,7 +207,7 @@ class ListPage(Page):
         record = self.current_record()
         if record is not None:
             kind = "figure" if isinstance(record, FigureRecord) else "entity"
-            self.briefingItem.emit(BriefingItem(kind, str(record.id)))
+            self.briefingItem.emit(BriefingItem(kind, record.key))
 
     def _selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         record = self.current_record()

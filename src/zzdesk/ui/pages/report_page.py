@@ -23,7 +23,8 @@ class ReportPage(Page):
         self.header(layout, f"《{report.title}》原文", f"{report.region} · {report.year}年 · 断行已修复，数字可点击")
         self.text = ReportText(data, [p for p in data.passages if p.report_id == report.id])
         self.text.figureClicked.connect(self.figureActivated)
-        self.text.addPassage.connect(lambda pid: self.briefingItem.emit(BriefingItem("passage", str(pid))))
+        self.text.addPassage.connect(
+            lambda pid: self.briefingItem.emit(BriefingItem("passage", data.passage_by_id[pid].key)))
         self.find_bar = FindBar(self.text)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.text, 1)

@@ -34,7 +34,8 @@ class ThemePage(Page):
         left = QSplitter(Qt.Orientation.Vertical)
         self.text = ReportText(data, data.passages_of(theme))
         self.text.figureClicked.connect(self.select_figure)
-        self.text.addPassage.connect(lambda pid: self.briefingItem.emit(BriefingItem("passage", str(pid))))
+        self.text.addPassage.connect(
+            lambda pid: self.briefingItem.emit(BriefingItem("passage", data.passage_by_id[pid].key)))
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
         self.detail.anchorClicked.connect(lambda url: self._open(url.toString()))
