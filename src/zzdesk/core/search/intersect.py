@@ -66,6 +66,18 @@ def _docs(conn: sqlite3.Connection, ids: Sequence[int], types: tuple[str, ...] |
     return out[:limit] if limit is not None else out
 
 
+def _first(conn: sqlite3.Connection, condition: Condition, types: tuple[str, ...] | None,
+           limit: int) -> list[int]:
+    found: set[int] = set()
+    for part in condition:
+        sql = (f"SELECT d.id FROM ({part.sql}) p JOIN search_docs d ON d.id = p.{part.column}"
+               + (f" WHERE d.type IN ({','.join('?' * len(types))})" if types else "")
+               # An FTS5 match comes in rowid (rank) order: sorting would read every match first.
+               + ("" if part.column == "rowid" else " ORDER BY d.id") + f" LIMIT {int(limit)}")
+        found.update(r[0] for r in conn.execute(sql, (*part.args, *(types or ()))))
+    return sorted(found)[:limit]
+
+
 def _stream(conn: sqlite3.Connection, condition: Condition) -> Iterator[int]:
     cursors = [(r[0] for r in conn.execute(part.query(), part.args)) for part in condition]
     last = None
@@ -105,6 +117,8 @@ def matching(conn: sqlite3.Connection, conditions: Sequence[Condition], types: t
             every = {r[0] for part in condition for r in conn.execute(part.query(), part.args)}
             found = every if found is None else found & every
         return _docs(conn, sorted(found or ()), types, None)
+    if len(conditions) == 1:  # nothing to intersect: read the lookups in rank order, stop at the limit
+        return _first(conn, conditions[0], types, limit)
     probes = [[_probe(conn, part) for part in condition] for condition in conditions]
     small = [i for i, looked in enumerate(probes) if all(complete for _, complete in looked)]
     if small:
