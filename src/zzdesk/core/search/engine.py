@@ -32,6 +32,7 @@ from zzdesk.core.search.tokens import fold, number_key
 SNIPPET_CONTEXT = 18
 _MAX_KEY = "\U0010ffff"
 MAX_WORD_CHAINS = 48  # Chinese words one pinyin term may stand for in the text
+MAX_WORD_SYLLABLES = 6  # longer pinyin is not looked for word by word in the text
 
 # Tier scores: the ranking people expect, best first; tiers run in this order.
 EXACT_NAME, EXACT_PINYIN, NAME_PREFIX, PINYIN_PREFIX = 100, 90, 80, 75
@@ -217,10 +218,10 @@ class SearchEngine:
         if len(letters) < 2 or not letters.isalpha():
             return []
         found: dict[str, None] = {}
-        readings = [[letter for letter in letters]] if len(letters) <= 8 else []
+        readings = [[letter for letter in letters]] if len(letters) <= MAX_WORD_SYLLABLES else []
         for split in [*readings, *syllable_splits(letters)]:
-            if len(split) < 2:
-                continue
+            if not 2 <= len(split) <= MAX_WORD_SYLLABLES:
+                continue  # a whole name read aloud is found by its name, not word by word in the text
             initials_only = split is readings[0] if readings else False
             for chain in self._chains(split, initials_only):
                 found[chain] = None
