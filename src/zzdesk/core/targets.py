@@ -97,7 +97,8 @@ def check_targets(figures: Sequence[FigureRecord], reports: Sequence[ReportRecor
         indicator = canonical_indicator(target.indicator)
         target_report = by_report[target.report_id]
         later = [f for f in results_by_key.get((indicator, target.period), [])
-                 if by_report[f.report_id].year > target_report.year and f.unit == target.unit]
+                 if by_report[f.report_id].year > target_report.year and f.unit == target.unit
+                 and by_report[f.report_id].region == target_report.region]  # a district answers no city target
         actual = max(later, key=lambda f: (by_report[f.report_id].year, f.kind == "actual"), default=None)
         if actual is None:
             checks.append(TargetCheck(indicator, target.period, target, target_report, None, None, NO_DATA, None,

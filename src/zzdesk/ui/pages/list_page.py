@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -63,9 +63,9 @@ class ListPage(Page):
         layout.setContentsMargins(24, 18, 24, 12)
         records: Sequence[FigureRecord | EntityRecord]
         if self.is_figures:
-            records = [f for f in data.figures if f.report_id == data.report.id]
+            records = data.report_figures
         else:
-            records = [e for e in data.entities if e.type in (self.types or ())]
+            records = [e for e in data.report_entities if e.type in (self.types or ())]
         self.header(layout, self.title, f"{subtitle} · 共 {len(records)} 项")
         self.subtitle, self.count_label = subtitle, self.findChildren(QLabel, "pageSubtitle")[-1]
         layout.addLayout(self._controls())
@@ -168,7 +168,7 @@ class ListPage(Page):
         allowed: set[int] | None = None
         if query:
             types = ["figure"] if self.is_figures else list(self.types or ())
-            allowed = {h.id for h in self.data.store.search(query, types=types, limit=5000)}
+            allowed = {h.id for h in self.data.search(query, types=types, limit=5000)}
         self.proxy.set_filters(self.theme_box.currentData(), self.category_box.currentData(), allowed)
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         whole = f"（全部 {total} 项）" if shown != total else ""
@@ -254,15 +254,24 @@ class ListPage(Page):
             headers = headers + ([] if "原文" in headers else ["原文"]) + ["来源"]
         return headers, rows
 
-    def export_to(self, path: Path) -> None:
-        from zzdesk.export.tables import write_csv, write_xlsx  # openpyxl loads only when exporting
-
+    def export_job(self, path: Path) -> Callable[[], None]:
+        """Read the table as shown now (on the GUI thread); the job returned only writes the file."""
         headers, rows = self.visible_table()
-        if path.suffix.lower() == ".xlsx":
-            report = self.data.report
-            write_xlsx(path, headers, rows, self.title, f"来源：《{report.title}》（{report.year}年）")
-        else:
-            write_csv(path, headers, rows)
+        report = self.data.report
+        title, source = self.title, f"来源：《{report.title}》（{report.year}年，{report.region}）"
+
+        def write() -> None:
+            from zzdesk.export.tables import write_csv, write_xlsx  # openpyxl loads only when exporting
+
+            if path.suffix.lower() == ".xlsx":
+                write_xlsx(path, headers, rows, title, source)
+            else:
+                write_csv(path, headers, rows)
+
+        return write
+
+    def export_to(self, path: Path) -> None:
+        self.export_job(path)()
 
     def export_dialog(self) -> None:
         target = save_path(self, f"导出{self.title}", f"{self.title}.xlsx", "Excel 工作簿 (*.xlsx);;CSV 文本 (*.csv)")
@@ -270,10 +279,14 @@ class ListPage(Page):
             return
         if target.suffix.lower() not in (".xlsx", ".csv"):
             target = target.with_suffix(".xlsx")
+        self.export_in_background(target)
+
+    def export_in_background(self, target: Path) -> None:
+        job = self.export_job(target)
         self.export_button.setEnabled(False)
         rows = self.proxy.rowCount()
-        run_in_background(lambda: self.export_to(target), lambda _: self._exported(target, rows),
-                          self._export_failed, busy=f"正在导出到 {target.name}…")
+        run_in_background(job, lambda _: self._exported(target, rows), self._export_failed,
+                          busy=f"正在导出到 {target.name}…")
 
     def _exported(self, target: Path, rows: int) -> None:
         self.export_button.setEnabled(True)
