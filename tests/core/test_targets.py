@@ -54,6 +54,18 @@ def test_seed_targets_against_the_2026_report(user_home: Path) -> None:
     assert json["target_report"] == "政府工作报告里的“郑实践”" and json["actual_report"] == "郑州市2026年政府工作报告"
 
 
+def test_a_district_report_answers_no_city_target(user_home: Path) -> None:
+    with DataStore(paths.reference_db_path(), user_home / "user.sqlite") as store:
+        load(store, "jinshui-2026-district.gb18030.txt")  # 金水区, 2026: its 地区生产总值增速 is the district's
+        checks = [c for c in check_targets(store.figures(), store.reports()) if c.period == 2025]
+        assert checks and all(c.actual is None and c.status == NO_DATA for c in checks)
+        load(store, "zhengzhou-2026-full.txt")
+        checks = [c for c in check_targets(store.figures(), store.reports()) if c.period == 2025]
+    answered = [c for c in checks if c.actual_report is not None]
+    assert answered and all(c.actual_report.region == c.target_report.region == "郑州市" for c in answered
+                            if c.actual_report is not None)
+
+
 def test_round_trip_through_two_imported_reports(user_home: Path) -> None:
     with DataStore(paths.reference_db_path(), user_home / "user.sqlite") as store:
         first = load(store, "zhengzhou-2026-full.txt")

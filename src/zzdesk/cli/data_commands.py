@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from zzdesk import paths
-from zzdesk.cli.arguments import YEAR
+from zzdesk.cli.arguments import YEAR, report_ref
 from zzdesk.cli.output import strict_json
 from zzdesk.cli.table import render_table
 from zzdesk.core import safe_files
@@ -32,8 +32,8 @@ open_store = open_desk  # the name the older commands use
 
 
 def add_report_option(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument("--report", metavar="KEY", help=f"只{what}这份报告（报告的键或其开头、latest 表示最新；"
-                                                        "zzdesk reports 列出全部）")
+    parser.add_argument("--report", type=report_ref, metavar="KEY",
+                        help=f"只{what}这份报告（报告的键或其开头、latest 表示最新；zzdesk reports 列出全部）")
 
 
 def figure_json(figure: FigureRecord, report: ReportRecord) -> dict[str, Any]:

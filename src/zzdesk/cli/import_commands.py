@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from zzdesk.cli.arguments import report_ref
 from zzdesk.cli.data_commands import CommandError, add_report_option, open_desk
 from zzdesk.cli.table import render_table
 from zzdesk.core.desk import ReportInUse
@@ -81,7 +82,7 @@ def register(sub: Any) -> None:
     imp.add_argument("--json", action="store_true", help="以 JSON 输出识别结果")
     imp.set_defaults(handler=cmd_import)
     reports = sub.add_parser("reports", help="列出已载入的报告")
-    reports.add_argument("--remove", metavar="KEY", help="删除一份导入的报告（键、键的开头或编号）")
+    reports.add_argument("--remove", type=report_ref, metavar="KEY", help="删除一份导入的报告（键、键的开头或编号）")
     reports.add_argument("--force", action="store_true",
                          help="即使有已保存的简报用到它也删除（这些简报中的相应内容将显示为“此项数据已不存在”）")
     reports.set_defaults(handler=cmd_reports)

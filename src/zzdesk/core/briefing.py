@@ -9,13 +9,14 @@ report and exact sentence.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from zzdesk.core.charts import ChartSpec, headline_chart, theme_charts
-from zzdesk.core.indicators import describe, headline_pairs
+from zzdesk.core.indicators import headline_pairs
 from zzdesk.core.keys import SEPARATOR, describe_figure_key, report_of
 from zzdesk.core.records import (
     ENTITY_TYPE_LABELS,
@@ -27,6 +28,7 @@ from zzdesk.core.records import (
 )
 from zzdesk.core.targets import RULES_TEXT as TARGET_RULES
 from zzdesk.core.targets import TargetCheck
+from zzdesk.core.wording import nest_quotes, period_label, verbatim_value
 
 TEMPLATES = {"jianbao": "简报", "report": "汇报材料"}
 MARKINGS = ("内部资料 注意保存", "")
@@ -78,6 +80,20 @@ class BriefingSpec:
         data["items"] = tuple(BriefingItem(**item) for item in data["items"])
         data["reports"] = tuple(data.get("reports", ()))
         return cls(**data)
+
+
+def default_title(report: ReportRecord, themes: Sequence[str] = ()) -> str:
+    """A title that names the source as it is: 《政府工作报告里的“郑实践”》要点, or its chosen themes."""
+    if themes:
+        return f"《{report.title}》：{'、'.join(themes)}"
+    return f"《{report.title}》要点"
+
+
+def next_issue(bulletin_name: str, saved: Iterable[BriefingSpec]) -> str:
+    """第N期 one after the highest issue of the same 简报 among the saved briefings."""
+    numbers = [int(m.group(1)) for spec in saved if spec.bulletin_name == bulletin_name
+               for m in [re.search(r"第\s*(\d+)\s*期", spec.issue)] if m]
+    return f"第{max(numbers, default=0) + 1}期"
 
 
 def chinese_date(day: date) -> str:
@@ -162,6 +178,7 @@ class Document:
     sources: tuple[Source, ...]
     report: ReportRecord
     missing: tuple[str, ...] = ()  # items whose data no longer exists, as printed (the UI flags them)
+    notes: tuple[str, ...] = ()  # what was left out and why, for the composer and the CLI to say
 
 
 @dataclass(frozen=True)
@@ -196,13 +213,14 @@ class _Builder:
         self._numbers: dict[tuple[object, ...], int] = {}
         self._level1 = 0
         self._level2 = 0
+        self.notes: list[str] = []
 
     def cite_figure(self, figure: FigureRecord) -> int:
         """Figures from one sentence share one source entry: the sentence, quoted in full."""
         report = next((r for r in self.data.reports if r.id == figure.report_id), self.data.report)
         return self._cite(("sentence", figure.passage_id, figure.quote),
                           f"《{report.title}》（{report.year}年，{report.region}）{self.data.where(figure.passage_id)}："
-                          f"“{figure.quote}”")
+                          f"{nest_quotes('“' + figure.quote + '”')}")
 
     def cite_passage(self, passage: PassageRecord) -> int:
         report = self.data.report
@@ -210,9 +228,13 @@ class _Builder:
                           f"《{report.title}》（{report.year}年，{report.region}）{self.data.where(passage.id)}，全段照录")
 
     def _cite(self, key: tuple[object, ...], text: str) -> int:
+        """One entry per distinct source text: the same sentence reached twice keeps one number."""
         if key not in self._numbers:
-            self._numbers[key] = len(self.sources) + 1
-            self.sources.append(Source(self._numbers[key], text))
+            same = next((s.number for s in self.sources if s.text == text), None)
+            if same is None:
+                same = len(self.sources) + 1
+                self.sources.append(Source(same, text))
+            self._numbers[key] = same
         return self._numbers[key]
 
     def heading1(self, text: str) -> None:
@@ -226,7 +248,7 @@ class _Builder:
 
     def table(self, figures: Sequence[FigureRecord]) -> None:
         rows = tuple(
-            TableRow(f.indicator, f"{f.period}年{KIND_LABELS[f.kind]}", describe(f), f.unit, self.cite_figure(f))
+            TableRow(f.indicator, period_label(f, KIND_LABELS[f.kind]), verbatim_value(f), f.unit, self.cite_figure(f))
             for f in figures)
         if rows:
             self.blocks.append(FigureTable(rows))
@@ -250,6 +272,11 @@ class _Builder:
             self.chart(chart)
 
     def targets(self, checks: Sequence[TargetCheck]) -> None:
+        """目标完成情况, only when some target has a result: rows of 无数据 alone say nothing on paper."""
+        checks = [c for c in checks if c.status != "无数据"]
+        if not checks:
+            self.notes.append("未附目标完成情况：还没有载入后一年的报告，没有可以对照的实绩。")
+            return
         self.heading1("目标完成情况")
         rows = []
         for c in checks:
@@ -259,10 +286,7 @@ class _Builder:
                 (c.actual.display_value + ("（预计）" if c.actual.kind == "expected" else "")) if c.actual else "—",
                 c.status, c.gap_text, c.target.value, c.actual.value if c.actual else None, c.target.unit,
                 tuple(sources)))
-        if rows:
-            self.blocks.append(TargetTable(tuple(rows), TARGET_RULES))
-        else:
-            self.blocks.append(Paragraph("暂无可以对照的目标：需要载入后一年的报告。"))
+        self.blocks.append(TargetTable(tuple(rows), TARGET_RULES))
 
     def theme(self, name: str) -> None:
         report = self.data.report
@@ -348,7 +372,7 @@ def build_document(spec: BriefingSpec, data: BriefingData) -> Document:
             else:
                 gone(item)
         elif item.kind == "targets":
-            builder.targets([c for c in data.checks if c.status != "无数据"] or list(data.checks))
+            builder.targets(data.checks)
         elif item.kind == "figure" and item.ref in figures:
             loose_figures.append(figures[item.ref])
         elif item.kind == "passage" and item.ref in passages:
@@ -374,7 +398,8 @@ def build_document(spec: BriefingSpec, data: BriefingData) -> Document:
         else:
             gone(item)
     flush_figures()
-    return Document(spec, tuple(builder.blocks), tuple(builder.sources), data.report, tuple(missing))
+    return Document(spec, tuple(builder.blocks), tuple(builder.sources), data.report, tuple(missing),
+                    tuple(builder.notes))
 
 
 def theme_items(themes: Sequence[str], with_headlines: bool) -> tuple[BriefingItem, ...]:

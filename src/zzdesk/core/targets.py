@@ -103,6 +103,7 @@ def check_targets(figures: Sequence[FigureRecord], reports: Sequence[ReportRecor
         target_report = by_report[target.report_id]
         later = [(f, value) for f in results_by_key.get((indicator, target.period), [])
                  if by_report[f.report_id].year > target_report.year
+                 and by_report[f.report_id].region == target_report.region  # a district answers no city target
                  and (value := convert(f.value, f.unit, target.unit)) is not None]
         best = max(later, key=lambda fv: (by_report[fv[0].report_id].year, fv[0].kind == "actual"), default=None)
         if best is None:
