@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from zzdesk.core.errors import UserError
+from zzdesk.ui import folders
 from zzdesk.ui.controllers import Host
 
 if TYPE_CHECKING:
@@ -20,18 +22,12 @@ class ReportActions:
         self.host = host
 
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.host.dialog_parent(), "导入报告", "",
-                                              "报告文本 (*.txt *.docx);;所有文件 (*)")
-        if path:
-            self.import_file(Path(path))
+        path = folders.open_path(self.host.dialog_parent(), "导入报告", "报告 (*.txt *.docx *.pdf *.ofd);;所有文件 (*)")
+        if path is not None:
+            self.import_file(path)
 
     def import_file(self, path: Path) -> int | None:
-        try:
-            parsed = self.host.data.store.preview_import_file(path)
-        except UserError as exc:
-            QMessageBox.warning(self.host.dialog_parent(), "无法导入", str(exc))
-            return None
-        return self.review_and_commit(parsed)
+        return self.import_text(path)
 
     def import_clipboard(self) -> None:
         text = QGuiApplication.clipboard().text()
@@ -41,22 +37,35 @@ class ReportActions:
             return
         self.import_text(text)
 
-    def import_text(self, text: str, review: bool = True) -> int | None:
-        """Parse, let the user review, then store in one transaction; returns the new report id."""
-        try:
-            parsed = self.host.data.store.preview_import(text)
-        except UserError as exc:
-            QMessageBox.warning(self.host.dialog_parent(), "无法识别这份报告", str(exc))
-            return None
-        return self.review_and_commit(parsed, review)
+    def import_text(self, source: str | Path, review: bool = True) -> int | None:
+        """Read and parse off the GUI thread (取消 stops it), review, then store; returns the new report id."""
+        from zzdesk.ui.import_dialog import parse_in_background
 
-    def review_and_commit(self, parsed: ParsedReport, review: bool = True) -> int | None:
-        from zzdesk.core.importing import AlreadyImported
+        parent, data = self.host.dialog_parent(), self.host.data
+        known_themes = list(dict.fromkeys(t.name for t in data.themes))
+        try:
+            parsed = parse_in_background(parent, source, data.entities, known_themes)
+        except UserError as exc:
+            where = f"{source.name}：" if isinstance(source, Path) else ""
+            QMessageBox.warning(parent, "无法导入", f"{where}{exc}")
+            return None
+        if parsed is None:
+            return None  # cancelled
+        return self.review_and_commit(parsed, review, known_themes)
+
+    def review_and_commit(self, parsed: ParsedReport, review: bool = True,
+                          known_themes: Sequence[str] = ()) -> int | None:
+        from zzdesk.core.importing import AlreadyImported, find_by_text
         from zzdesk.ui.import_dialog import ImportReviewDialog
 
         parent, data = self.host.dialog_parent(), self.host.data
+        # Said before the review, so nobody corrects a report that will not be stored.
+        if any(db is not None and find_by_text(db, parsed.text_sha256) is not None
+               for db in (data.store.user, data.store.reference)):
+            QMessageBox.information(parent, "已导入", "已导入：这份报告的文本已经在数据中，不需要再核对和导入")
+            return None
         if review:
-            dialog = ImportReviewDialog(parsed, parent)
+            dialog = ImportReviewDialog(parsed, parent, known_themes)
             if not dialog.exec():
                 return None
             parsed = dialog.result_report()
