@@ -31,8 +31,10 @@ ROW_ID = bounded_int(1, SQLITE_MAX)
 
 
 def report_ref(text: str) -> str:
-    """A report's key (or the start of one); all digits is a row id and must be in range."""
-    if text.strip().isdecimal():
+    """A report's key (or the start of one); all digits, as long as a row id can be, must be in range.
+
+    Longer digit strings cannot be row ids: they are looked up as keys (and name no report)."""
+    if text.strip().isdecimal() and len(text.strip()) <= len(str(SQLITE_MAX)):
         ROW_ID(text)
     return text
 
