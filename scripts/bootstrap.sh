@@ -13,7 +13,8 @@ debs=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libcu
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
       libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-xfixes0 libxcb-xinerama0)
 if [ "$mode" = test ]; then
-    debs+=(xvfb xauth xdotool x11-apps poppler-utils)
+    # LibreOffice (no GUI) converts the briefing DOCX to PDF, to check it lays out as the PDF does.
+    debs+=(xvfb xauth xdotool x11-apps poppler-utils libreoffice-writer-nogui)
 fi
 
 missing=()

@@ -20,9 +20,12 @@ def test_dry_run_json_shape_writes_nothing(user_home: Path) -> None:
     result = run("import", str(REPORTS / "zhengzhou-2026-full.txt"), "--dry-run", "--json", home=user_home)
     assert result.returncode == 0, result.stderr
     doc = json.loads(result.stdout)
-    assert doc["report"] == {"title": "郑州市2026年政府工作报告", "region": "郑州市", "year": 2026}
+    assert doc["report"] == {"title": "郑州市2026年政府工作报告", "region": "郑州市", "year": 2026,
+                             "kind": "政府工作报告"}
     assert doc["themes"][0] == {"name": "总体情况", "order": 1}
-    assert set(doc["figures"][0]) == {"theme", "indicator", "period", "kind", "value", "unit", "qualifier", "quote"}
+    assert set(doc["figures"][0]) == {"theme", "indicator", "key", "period", "kind", "value", "unit", "qualifier",
+                                      "quote"}
+    assert doc["figures"][0]["key"] == "地区生产总值增速"
     assert {"name", "type", "themes"} <= set(doc["entities"][0]) and doc["warnings"] == []
     listing = run("reports", home=user_home).stdout
     assert "郑州市2026年政府工作报告" not in listing

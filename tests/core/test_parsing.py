@@ -37,6 +37,7 @@ def test_seed_recovers_the_curated_figures(seed: SourceReport) -> None:
 def test_seed_structure(seed: SourceReport) -> None:
     parsed = parse_report(seed.raw_text)
     assert (parsed.title, parsed.region, parsed.year, parsed.review_year) == (seed.title, "郑州市", 2025, 2024)
+    assert (parsed.kind, parsed.review_label) == ("新闻摘要", "郑州实践")
     assert parsed.themes == seed.themes
     assert [(p.theme, p.section, p.text) for p in parsed.passages] == [
         (p.theme, p.section, p.text) for p in seed.passages]

@@ -54,6 +54,18 @@ def test_seed_targets_against_the_2026_report(user_home: Path) -> None:
     assert json["target_report"] == "政府工作报告里的“郑实践”" and json["actual_report"] == "郑州市2026年政府工作报告"
 
 
+def test_a_district_report_answers_no_city_target(user_home: Path) -> None:
+    with DataStore(paths.reference_db_path(), user_home / "user.sqlite") as store:
+        load(store, "jinshui-2026-district.gb18030.txt")  # 金水区, 2026: its 地区生产总值增速 is the district's
+        checks = [c for c in check_targets(store.figures(), store.reports()) if c.period == 2025]
+        assert checks and all(c.actual is None and c.status == NO_DATA for c in checks)
+        load(store, "zhengzhou-2026-full.txt")
+        checks = [c for c in check_targets(store.figures(), store.reports()) if c.period == 2025]
+    answered = [c for c in checks if c.actual_report is not None]
+    assert answered and all(c.actual_report.region == c.target_report.region == "郑州市" for c in answered
+                            if c.actual_report is not None)
+
+
 def test_round_trip_through_two_imported_reports(user_home: Path) -> None:
     with DataStore(paths.reference_db_path(), user_home / "user.sqlite") as store:
         first = load(store, "zhengzhou-2026-full.txt")
@@ -91,3 +103,33 @@ def test_imported_reports_appear_everywhere(user_home: Path) -> None:
         assert store.search("jskjyq")[0].name == "金水科教园区"  # pinyin initials, built at import
         ids = [f.id for f in store.figures()]
         assert len(ids) == len(set(ids))  # no id is shared by bundled and imported rows
+
+
+def _named(indicator: str, value: float, unit: str, kind: str, report_id: int, qualifier: str | None = None,
+           ) -> FigureRecord:
+    return FigureRecord(id=report_id * 100 + len(indicator), report_id=report_id, report_title="", theme="",
+                        indicator=indicator, period=2025, kind=kind, value=value, unit=unit, qualifier=qualifier,
+                        cumulative=False, written="", quote="", passage_id=1, start=0, end=0)
+
+
+def test_targets_meet_results_by_indicator_key_not_by_spelling() -> None:
+    from zzdesk.core.records import ReportRecord
+
+    reports = [ReportRecord(id=n, slug=f"r{n}", title=f"{year}年报告", region="某市", year=year,
+                            review_year=year - 1, kind="政府工作报告", attribution="")
+               for n, year in ((1, 2025), (2, 2026))]
+    figures = [
+        _named("社会消费品零售总额全年增速", 6, "%", "target", 1, "以上"),
+        _named("社零增速", 5, "%", "actual", 2),  # the same indicator, spelt otherwise
+        _named("地区生产总值", 15000, "亿元", "target", 1, "达到"),
+        _named("地区生产总值", 1.52, "万亿元", "actual", 2, "突破"),  # a level, in another unit of money
+        _named("地区生产总值增速", 5.4, "%", "actual", 2),  # a growth rate: never the level's result
+        _named("一般公共预算收入增速", 3, "%", "target", 1),
+        _named("一般公共预算收入", 1150, "亿元", "actual", 2),  # only the level is stated: no result
+    ]
+    checks = {c.indicator: c for c in check_targets(figures, reports)}
+    assert checks["社会消费品零售总额增速"].status == MISSED
+    level = checks["地区生产总值"]
+    assert (level.status, level.actual.value if level.actual else None) == (MET, 1.52)  # shown as written
+    assert round(level.gap or 0, 2) == 1.33  # 15200亿元 against 15000亿元: 1.33% above
+    assert checks["一般公共预算收入增速"].status == NO_DATA

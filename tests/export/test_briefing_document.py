@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -15,12 +16,15 @@ from zzdesk.core.briefing import (
     FigureTable,
     Heading,
     Paragraph,
+    TargetTable,
     build_document,
     chinese_date,
     chinese_ordinal,
     theme_items,
 )
 from zzdesk.core.store import DataStore
+from zzdesk.core.targets import check_targets
+from zzdesk.core.wording import nest_quotes
 from zzdesk.export.page_layout import compress
 
 
@@ -51,12 +55,12 @@ def test_every_printed_figure_cites_its_sentence(data: BriefingData) -> None:
     for table in (b for b in doc.blocks if isinstance(b, FigureTable)):
         for row in table.rows:
             figure = by_indicator[row.indicator]
-            assert f"“{figure.quote}”" in sources[row.source]
+            assert nest_quotes(f"“{figure.quote}”") in sources[row.source]  # inner quotes as ‘’
             assert data.report.title in sources[row.source]
     for chart in (b for b in doc.blocks if isinstance(b, ChartBlock)):
         figures = {f.id: f for f in data.figures}
         for figure_id in chart.spec.figure_ids:
-            assert any(figures[figure_id].quote in sources[n] for n in chart.sources)
+            assert any(nest_quotes(f"“{figures[figure_id].quote}”") in sources[n] for n in chart.sources)
     for paragraph in (b for b in doc.blocks if isinstance(b, Paragraph)):
         assert paragraph.sources and "全段照录" in sources[paragraph.sources[0]]
 
@@ -64,7 +68,7 @@ def test_every_printed_figure_cites_its_sentence(data: BriefingData) -> None:
 def test_loose_items_and_note(data: BriefingData) -> None:
     gdp = next(f for f in data.figures if f.indicator == "地区生产总值")
     yutong = next(e for e in data.entities if e.name == "宇通客车")
-    items = (BriefingItem("figure", str(gdp.id)), BriefingItem("entity", str(yutong.id)),
+    items = (BriefingItem("figure", gdp.key), BriefingItem("entity", yutong.key),
              BriefingItem("chart", "稳中求进/%/增速"))
     doc = build_document(BriefingSpec("专题", items, note="供常务会参阅。"), data)
     assert isinstance(doc.blocks[0], Paragraph) and doc.blocks[0].text == "按语：供常务会参阅。"
@@ -84,3 +88,11 @@ def test_conventions() -> None:
     assert [chinese_ordinal(n) for n in (1, 9, 10, 11, 20, 23)] == ["一", "九", "十", "十一", "二十", "二十三"]
     assert compress([5, 1, 2, 3, 9, 10]) == "1–3,5,9–10"
     assert compress([4]) == "4"
+
+
+def test_a_targets_section_without_results_is_left_out_with_a_note(data: BriefingData) -> None:
+    checks = check_targets(data.figures, [data.report])
+    assert checks and all(c.status == "无数据" for c in checks)  # only the bundled report: nothing to compare yet
+    doc = build_document(BriefingSpec("要点", (BriefingItem("targets", ""),)), replace(data, checks=checks))
+    assert not any(isinstance(b, (TargetTable, Heading)) for b in doc.blocks)
+    assert doc.notes and "目标完成情况" in doc.notes[0]

@@ -48,7 +48,8 @@ def outputs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 def test_pdf_text_has_title_figures_and_sources(outputs: tuple[str, Path, Path]) -> None:
     _, pdf, _ = outputs
     text = re.sub(r"\s+", "", tool("pdftotext", "-layout", str(pdf), "-"))
-    for expected in ("郑州市政府工作报告要点摘编", "一、主要指标", "增长5.7%", "5565.8亿元", "突破100亿元",
+    for expected in ("郑州市政府工作报告要点摘编", "一、主要指标", "增长5.7%", "5565.8亿元", "突破百亿元",
+                     "3年累计超67万人",
                      "超1.45万亿元", "数据来源", "地区生产总值超1.45万亿元、增长5.7%", "—1—"):
         assert expected in text, expected
 

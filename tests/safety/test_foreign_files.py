@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import zipfile
 from collections.abc import Callable
@@ -234,3 +235,47 @@ def test_keygen_never_overwrites_a_signing_key(tmp_path: Path) -> None:
     before = private.read_bytes()
     assert "已有签名密钥" in one_line_failure(zz(tmp_path / "home", "pack", "keygen", str(tmp_path / "keys")))
     assert private.read_bytes() == before and oct(private.stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_database_claiming_an_old_version_with_an_unknown_revision_is_not_backed_up_every_start(
+        tmp_path: Path) -> None:
+    def claim_old(conn: sqlite3.Connection) -> None:
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        conn.execute("UPDATE alembic_version SET version_num = 'ffff'")
+
+    user_db_with(tmp_path / "user.sqlite", claim_old)
+    before = digest(tmp_path / "user.sqlite")
+    for _start in range(3):
+        assert "不是 zzdesk 的数据" in one_line_failure(zz(tmp_path, "reports"))
+    assert not list((tmp_path / "backups").glob("user-*.sqlite"))
+    assert digest(tmp_path / "user.sqlite") == before
+
+
+def test_trust_settings_that_are_a_fifo_or_huge_do_not_hang_pack_import(live: Path, tmp_path: Path) -> None:
+    conn = sqlite3.connect(live)
+    try:
+        pack = export_pack(conn, tmp_path / "p.zzpack")
+    finally:
+        conn.close()
+    trust = live.parent / "trust.json"
+    os.mkfifo(trust)
+    assert "普通文件" in one_line_failure(zz(live.parent, "pack", "import", str(pack), timeout=60))
+    trust.unlink()
+    trust.write_bytes(b" " * (2 * 1024 * 1024))
+    assert "太大" in one_line_failure(zz(live.parent, "pack", "import", str(pack), timeout=60))
+
+
+def test_a_damaged_schema_name_that_is_not_utf8_is_refused_in_one_line(live: Path, tmp_path: Path) -> None:
+    """Found by the fuzz run: SQLite's error quoted the name, and Python could not decode the message."""
+    made = tmp_path / "made.sqlite"
+    conn = open_user_db(made)
+    conn.execute("CREATE TABLE qqzzqq (x)")
+    conn.commit()
+    conn.execute("PRAGMA journal_mode=DELETE")
+    conn.close()
+    data = made.read_bytes().replace(b"CREATE TABLE qqzzqq", b"CREATE TABLX \xff\xfe\xfd\xfc\xfb\xfa")
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(data.replace(b"qqzzqq", b"\xff\xfe\xfd\xfc\xfb\xfa"))
+    before = digest(live)
+    assert "不能恢复" in one_line_failure(zz(live.parent, "restore", str(damaged)))
+    assert digest(live) == before

@@ -21,7 +21,6 @@ USAGE = 2
 @pytest.mark.parametrize("args", [
     ("search", "科技", "--limit", str(2**61)),
     ("search", "科技", "--limit", "-5"),
-    ("reports", "--remove", "9" * 40),
     ("figures", "--period", str(2**70)),
     ("briefing", "--pdf", "x.pdf", "--copies", "9" * 30),
 ])
@@ -29,6 +28,14 @@ def test_numbers_out_of_range_are_a_usage_line(tmp_path: Path, args: tuple[str, 
     result = zz(tmp_path, *args)
     lines = result.stderr.strip().splitlines()
     assert result.returncode == USAGE and len(lines) == 1 and "之间的整数" in lines[0], result.stderr
+
+
+def test_removing_a_report_that_is_not_there_is_one_line(tmp_path: Path) -> None:
+    # reports are removed by key: a huge number is just a key that names no report
+    result = zz(tmp_path, "reports", "--remove", "9" * 40)
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1 and len(lines) == 1 and "没有报告" in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_arguments_that_are_not_utf8(tmp_path: Path) -> None:

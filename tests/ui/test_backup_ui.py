@@ -21,7 +21,7 @@ def test_restore_from_the_window(window: MainWindow, monkeypatch: pytest.MonkeyP
     save_briefing(store.user_db, BriefingSpec("备份前", (BriefingItem("headlines", ""),)))
     backup = make_backup(store.user_db, store.backup_dir)
     save_briefing(store.user_db, BriefingSpec("备份后", (BriefingItem("headlines", ""),)))
-    window.restore_backup(str(backup))
+    window.userdata_actions.restore_backup(str(backup))
     assert [b.title for b in list_briefings(store.user_db)] == ["备份前"]
     assert len(list_backups(store.backup_dir)) == 2  # the state before the restore was kept too
 

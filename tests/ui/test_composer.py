@@ -47,7 +47,7 @@ def test_add_from_anywhere_and_reorder(window: MainWindow, data: AppData) -> Non
     figures.add_current_to_briefing()
     page = composer(window)
     assert [page.items.item(i).text() for i in range(page.items.count())][-2:] == [
-        "主题：提振消费（原文、指标、图表）", f"指标：{data.figures[0].indicator}（2024年实绩）"]
+        "主题：提振消费（原文、指标、图表）", f"指标：{data.figures[0].indicator}（2024年实绩，郑州市2025年报告）"]
     page.items.setCurrentRow(page.items.count() - 1)
     page._move(-1)
     assert [i.kind for i in page.spec().items[-2:]] == ["figure", "theme"]
@@ -162,5 +162,5 @@ def test_a_paragraph_of_the_report_can_be_added(window: MainWindow, data: AppDat
     assert report.text.passage_at(point) == passage.id
     report.text.addPassage.emit(passage.id)
     page = composer(window)
-    assert page.spec().items[-1] == BriefingItem("passage", str(passage.id))
+    assert page.spec().items[-1] == BriefingItem("passage", passage.key)
     assert page.items.item(page.items.count() - 1).text().startswith("原文段落：2025年，郑州将强化创新驱动")

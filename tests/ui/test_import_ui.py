@@ -48,7 +48,7 @@ def test_review_dialog_corrects_drops_and_adds(qtbot: QtBot, data: AppData) -> N
 
 
 def test_import_switches_to_the_new_report_and_targets_follow(window: MainWindow, data: AppData) -> None:
-    report_id = window.import_text(FULL, review=False)
+    report_id = window.report_actions.import_text(FULL, review=False)
     assert report_id is not None and window.data.report.id == report_id
     assert [window.report_box.itemData(i) for i in range(window.report_box.count())] == [1, report_id]
     assert "theme:产业发展" in window.page_keys()
@@ -66,19 +66,19 @@ def test_import_switches_to_the_new_report_and_targets_follow(window: MainWindow
 def test_same_text_twice_says_already_imported(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, title, _t: shown.append(title))
-    assert window.import_text(FULL, review=False) is not None
-    assert window.import_text(FULL, review=False) is None
+    assert window.report_actions.import_text(FULL, review=False) is not None
+    assert window.report_actions.import_text(FULL, review=False) is None
     assert shown == ["已导入"]
 
 
 def test_remove_imported_report(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    window.import_text(FULL, review=False)
+    window.report_actions.import_text(FULL, review=False)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.remove_current_report()
+    window.report_actions.remove_current()
     assert [r.id for r in window.data.reports] == [1]
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, title, _t: shown.append(title))
-    window.remove_current_report()  # the bundled report cannot be removed
+    window.report_actions.remove_current()  # the bundled report cannot be removed
     assert shown == ["不能删除"] and [r.id for r in window.data.reports] == [1]
 
 
@@ -101,5 +101,5 @@ def test_clipboard_import_with_nothing_copied(window: MainWindow, monkeypatch: p
     QApplication.clipboard().setText("")
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, title, _t: shown.append(title))
-    window.import_clipboard()
+    window.report_actions.import_clipboard()
     assert shown == ["剪贴板是空的"]

@@ -28,3 +28,13 @@ LIMIT = bounded_int(1, 100_000)
 YEAR = bounded_int(1, 9999)
 COPIES = bounded_int(1, 1_000_000)
 ROW_ID = bounded_int(1, SQLITE_MAX)
+
+
+def report_ref(text: str) -> str:
+    """A report's key (or the start of one); all digits is a row id and must be in range."""
+    if text.strip().isdecimal():
+        ROW_ID(text)
+    return text
+
+
+report_ref.__name__ = "报告"

@@ -8,24 +8,41 @@ from pathlib import Path
 from typing import Any
 
 from zzdesk import paths
-from zzdesk.cli.arguments import YEAR
+from zzdesk.cli.arguments import YEAR, report_ref
 from zzdesk.cli.output import strict_json
 from zzdesk.cli.table import render_table
 from zzdesk.core import safe_files
 from zzdesk.core.dataset import export_document
+from zzdesk.core.desk import Desk
 from zzdesk.core.errors import UserError
 from zzdesk.core.models_meta import FIGURE_KINDS
-from zzdesk.core.records import KIND_LABELS
-from zzdesk.core.store import DataStore
+from zzdesk.core.records import KIND_LABELS, FigureRecord, ReportRecord
 
 
 class CommandError(UserError):
     """A command could not do what was asked; the message says why, in Chinese."""
 
 
-def open_store(args: argparse.Namespace) -> DataStore:
+def open_desk(args: argparse.Namespace) -> Desk:
     reference = args.reference_db or paths.reference_db_path()
-    return DataStore(reference, paths.user_db_path(args.data_dir))
+    return Desk(reference, paths.user_db_path(args.data_dir))
+
+
+open_store = open_desk  # the name the older commands use
+
+
+def add_report_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--report", type=report_ref, metavar="KEY",
+                        help=f"只{what}这份报告（报告的键或其开头、latest 表示最新；zzdesk reports 列出全部）")
+
+
+def figure_json(figure: FigureRecord, report: ReportRecord) -> dict[str, Any]:
+    """A figure as the JSON outputs give it: its key and its own report's key, title and year."""
+    return {"key": figure.key, "report_key": report.key, "report_title": report.title, "report_year": report.year,
+            "theme": figure.theme, "indicator": figure.indicator, "period": figure.period, "kind": figure.kind,
+            "value": figure.value, "value_high": figure.value_high, "unit": figure.unit,
+            "qualifier": figure.qualifier, "quote": figure.quote, "written": figure.written,
+            "cumulative": figure.cumulative}
 
 
 def write_text(target: str, text: str) -> None:
@@ -52,8 +69,8 @@ def cmd_build_db(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
-        document = export_document(store)
+    with open_desk(args) as desk:
+        document = export_document(desk, report=args.report)
     text, out_of_range = strict_json(document)
     write_text(args.json, text)
     if out_of_range:
@@ -62,12 +79,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
-        known = [t.name for t in store.themes()]
+    with open_desk(args) as desk:
+        known = list(dict.fromkeys(t.name for t in desk.themes(report=args.report)))
         if args.theme is not None and args.theme not in known:
             raise CommandError(f"没有名为「{args.theme}」的主题（可选：{'、'.join(known)}）")
-        rows = store.figures(theme=args.theme, period=args.period,
-                             kinds=[args.kind] if args.kind else None)
+        rows = desk.figures(theme=args.theme, period=args.period, kinds=[args.kind] if args.kind else None,
+                            report=args.report)
+        reports = {r.id: r for r in desk.reports()}
+    if args.json:
+        write_text("-", strict_json([figure_json(f, reports[f.report_id]) for f in rows])[0])
+        return 0
     if not rows:
         print("没有符合条件的指标。", file=sys.stderr)
         return 0
@@ -88,10 +109,13 @@ def register(sub: Any) -> None:
 
     export = sub.add_parser("export", help="导出全部数据")
     export.add_argument("--json", required=True, metavar="FILE", help="JSON 文件，- 表示标准输出")
+    add_report_option(export, "导出")
     export.set_defaults(handler=cmd_export)
 
     figures = sub.add_parser("figures", help="以表格列出指标")
     figures.add_argument("--theme", metavar="T", help="只列出该主题")
     figures.add_argument("--period", type=YEAR, metavar="Y", help="只列出该年份")
     figures.add_argument("--kind", choices=FIGURE_KINDS, help="actual 实绩 / expected 预计 / target 目标")
+    figures.add_argument("--json", action="store_true", help="以 JSON 输出（每项带键和所属报告）")
+    add_report_option(figures, "列出")
     figures.set_defaults(handler=cmd_figures)

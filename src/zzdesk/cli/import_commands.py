@@ -8,30 +8,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from zzdesk.cli.arguments import ROW_ID
-from zzdesk.cli.data_commands import CommandError, open_store
+from zzdesk.cli.arguments import report_ref
+from zzdesk.cli.data_commands import CommandError, add_report_option, open_desk
 from zzdesk.cli.table import render_table
-from zzdesk.core.importing import AlreadyImported, ImportFailed, commit_import, imported_reports, remove_report
-from zzdesk.core.parsing.decoding import DecodeError, read_report_bytes
-from zzdesk.core.parsing.report import parse_report
-from zzdesk.core.targets import check_targets
+from zzdesk.core.desk import ReportInUse
+from zzdesk.core.importing import AlreadyImported
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CommandError(f"无法读取 {path}：{exc.strerror or exc}") from exc
-    try:
-        text = read_report_bytes(data, path.name)
-    except DecodeError as exc:
-        raise CommandError(f"{path.name}：{exc}") from exc
-    with open_store(args) as store:
-        try:
-            parsed = parse_report(text, store.entities())
-        except ValueError as exc:
-            raise CommandError(f"{path.name}：{exc}") from exc
+    with open_desk(args) as desk:
+        parsed = desk.preview_import_file(Path(args.file))
         if args.json:
             sys.stdout.write(json.dumps(parsed.to_json(), ensure_ascii=False, indent=2) + "\n")
         else:
@@ -43,37 +29,43 @@ def cmd_import(args: argparse.Namespace) -> int:
             print("（试运行：没有写入任何数据）", file=sys.stderr)
             return 0
         try:
-            report_id = commit_import(store.user_db, parsed, store.reference)
+            changes = desk.commit_import(parsed)
         except AlreadyImported as exc:
             print(str(exc), file=sys.stderr)
             return 0
-        except ImportFailed as exc:
-            raise CommandError(str(exc)) from exc
-    print(f"已导入，报告编号 {report_id}", file=sys.stderr)
+        report = desk.report(changes.reports[0])
+    print(f"已导入，报告编号 {report.id}，键 {report.key}", file=sys.stderr)
     return 0
 
 
 def cmd_reports(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_desk(args) as desk:
         if args.remove is not None:
             try:
-                remove_report(store.user_db, args.remove)
-            except KeyError as exc:
-                raise CommandError(f"{exc.args[0]}（随程序提供的报告不能删除）") from exc
-            print(f"已删除报告 {args.remove}", file=sys.stderr)
+                changes = desk.remove_report(args.remove, force=args.force)
+            except ReportInUse as exc:
+                raise CommandError(f"{exc}确定删除请加 --force。") from exc
+            print(changes.message, file=sys.stderr)
+            print(f"已删除报告 {changes.reports[0]}", file=sys.stderr)
             return 0
-        imported = {r.id for r in imported_reports(store.user_db)}
-        rows = [[str(r.id), r.title, r.region, str(r.year), "导入" if r.id in imported else "随程序提供"]
-                for r in store.reports()]
-    print(render_table(["编号", "标题", "地区", "年份", "来源"], rows))
+        rows = [[str(r.id), r.key, r.title, r.region, str(r.year), "导入" if desk.is_imported(r) else "随程序提供"]
+                for r in desk.reports()]
+    print(render_table(["编号", "键", "标题", "地区", "年份", "来源"], rows))
     return 0
 
 
 def cmd_targets(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
-        checks = check_targets(store.figures(), store.reports())
+    with open_desk(args) as desk:
+        checks = desk.targets()
+        if args.report is not None:
+            key = desk.report(args.report).key
+            checks = [c for c in checks if key in (c.target_report.key, c.actual_report and c.actual_report.key)]
     if args.json:
-        sys.stdout.write(json.dumps([c.to_json() for c in checks], ensure_ascii=False, indent=2) + "\n")
+        payload = [{**c.to_json(), "target_key": c.target.key, "target_report_key": c.target_report.key,
+                    "target_report_year": c.target_report.year, "actual_key": c.actual.key if c.actual else None,
+                    "actual_report_key": c.actual_report.key if c.actual_report else None,
+                    "actual_report_year": c.actual_report.year if c.actual_report else None} for c in checks]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return 0
     rows = [[c.indicator, str(c.period), c.target.display_value,
              c.actual.display_value + ("（预计）" if c.actual.kind == "expected" else "") if c.actual else "—",
@@ -90,8 +82,11 @@ def register(sub: Any) -> None:
     imp.add_argument("--json", action="store_true", help="以 JSON 输出识别结果")
     imp.set_defaults(handler=cmd_import)
     reports = sub.add_parser("reports", help="列出已载入的报告")
-    reports.add_argument("--remove", type=ROW_ID, metavar="ID", help="删除一份导入的报告")
+    reports.add_argument("--remove", type=report_ref, metavar="KEY", help="删除一份导入的报告（键、键的开头或编号）")
+    reports.add_argument("--force", action="store_true",
+                         help="即使有已保存的简报用到它也删除（这些简报中的相应内容将显示为“此项数据已不存在”）")
     reports.set_defaults(handler=cmd_reports)
     targets = sub.add_parser("targets", help="目标完成情况：每个目标与后一年报告中的实绩对照")
     targets.add_argument("--json", action="store_true", help="以 JSON 输出")
+    add_report_option(targets, "对照涉及")
     targets.set_defaults(handler=cmd_targets)

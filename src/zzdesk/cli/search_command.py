@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from zzdesk.cli.arguments import LIMIT
-from zzdesk.cli.data_commands import CommandError, open_store
+from zzdesk.cli.data_commands import CommandError, add_report_option, open_store
 from zzdesk.cli.table import render_table
 from zzdesk.core.search import SearchHit, group_by_type
 from zzdesk.core.search.documents import TYPE_LABELS, TYPE_ORDER
@@ -38,11 +38,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise CommandError("--limit 须为正整数")
     types = [_resolve_type(t) for t in args.type] if args.type else None
     with open_store(args) as store:
-        hits = store.search(args.query, types=types, limit=args.limit)
+        hits = store.search(args.query, types=types, limit=args.limit, report=args.report)
+        report_keys = {r.id: r.key for r in store.reports()}
     if args.json:
         payload: list[dict[str, Any]] = [
             {"type": h.type, "id": h.id, "name": h.name, "theme": h.theme, "snippet": h.snippet,
-             "score": h.score, "marks": [list(m) for m in h.marks]}
+             "score": h.score, "marks": [list(m) for m in h.marks], "report_key": report_keys.get(h.report_id or 0)}
             for h in hits
         ]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
@@ -71,4 +72,5 @@ def register(sub: Any) -> None:
                         help="只看某类结果（可重复）：" + "、".join(f"{k}/{v}" for k, v in TYPE_LABELS.items()))
     search.add_argument("--limit", type=LIMIT, default=50, metavar="N", help="最多返回条数（默认 50）")
     search.add_argument("--json", action="store_true", help="以 JSON 输出")
+    add_report_option(search, "检索")
     search.set_defaults(handler=cmd_search)

@@ -52,6 +52,8 @@ def inspect(path: Path, pragma: str = "quick_check") -> str:
             return OK if conn.execute(f"PRAGMA {pragma}").fetchone()[0] == "ok" else DAMAGED
         finally:
             conn.close()
+    except UnicodeError:  # SQLite's message quoted a damaged name that is not UTF-8
+        return DAMAGED
     except sqlite3.DatabaseError as exc:
         text = str(exc).lower()
         if any(word in text for word in ("unable to open", "readonly", "read-only", "disk i/o", "locked", "busy")):

@@ -9,17 +9,18 @@ report and exact sentence.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from zzdesk.core.charts import ChartSpec, headline_chart, theme_charts
-from zzdesk.core.indicators import describe, headline_pairs
+from zzdesk.core.indicators import headline_pairs
+from zzdesk.core.keys import SEPARATOR, describe_figure_key, report_of
 from zzdesk.core.records import (
     ENTITY_TYPE_LABELS,
     KIND_LABELS,
-    SECTION_LABELS,
     EntityRecord,
     FigureRecord,
     PassageRecord,
@@ -27,6 +28,7 @@ from zzdesk.core.records import (
 )
 from zzdesk.core.targets import RULES_TEXT as TARGET_RULES
 from zzdesk.core.targets import TargetCheck
+from zzdesk.core.wording import nest_quotes, period_label, verbatim_value
 
 TEMPLATES = {"jianbao": "简报", "report": "汇报材料"}
 MARKINGS = ("内部资料 注意保存", "")
@@ -35,8 +37,9 @@ CHINESE_NUMBERS = "一二三四五六七八九十"
 
 @dataclass(frozen=True)
 class BriefingItem:
-    kind: str  # theme | figure | entity | passage | chart | headlines
-    ref: str  # theme name, record id, or chart key
+    kind: str  # theme | figure | entity | passage | chart | headlines | targets
+    ref: str  # theme name, chart key, or the content key of a figure, entity or passage
+    report: str = ""  # the report key a theme, chart or headlines item was taken from
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,16 @@ class BriefingSpec:
     send_to: str = ""  # 送
     distribute_to: str = ""  # 发
     copies: int | None = None
+    reports: tuple[str, ...] = ()  # keys of the reports it was built from; later selections change nothing
+
+    def used_reports(self) -> tuple[str, ...]:
+        """Keys of every report the briefing draws on: those recorded, then those its items name."""
+        used = list(self.reports)
+        for item in self.items:
+            named = [item.report] + ([report_of(item.ref)] if item.kind in ("figure", "passage") else [])
+            named += item.ref.split(",") if item.kind == "targets" else []
+            used += [key for key in named if key and key not in used]
+        return tuple(used)
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -65,7 +78,22 @@ class BriefingSpec:
         data: dict[str, Any] = json.loads(text)
         data["issued"] = date.fromisoformat(data["issued"])
         data["items"] = tuple(BriefingItem(**item) for item in data["items"])
+        data["reports"] = tuple(data.get("reports", ()))
         return cls(**data)
+
+
+def default_title(report: ReportRecord, themes: Sequence[str] = ()) -> str:
+    """A title that names the source as it is: 《政府工作报告里的“郑实践”》要点, or its chosen themes."""
+    if themes:
+        return f"《{report.title}》：{'、'.join(themes)}"
+    return f"《{report.title}》要点"
+
+
+def next_issue(bulletin_name: str, saved: Iterable[BriefingSpec]) -> str:
+    """第N期 one after the highest issue of the same 简报 among the saved briefings."""
+    numbers = [int(m.group(1)) for spec in saved if spec.bulletin_name == bulletin_name
+               for m in [re.search(r"第\s*(\d+)\s*期", spec.issue)] if m]
+    return f"第{max(numbers, default=0) + 1}期"
 
 
 def chinese_date(day: date) -> str:
@@ -149,6 +177,8 @@ class Document:
     blocks: tuple[Block, ...]
     sources: tuple[Source, ...]
     report: ReportRecord
+    missing: tuple[str, ...] = ()  # items whose data no longer exists, as printed (the UI flags them)
+    notes: tuple[str, ...] = ()  # what was left out and why, for the composer and the CLI to say
 
 
 @dataclass(frozen=True)
@@ -164,8 +194,15 @@ class BriefingData:
 
     def where(self, passage_id: int) -> str:
         passage = next(p for p in self.passages if p.id == passage_id)
-        section = SECTION_LABELS[passage.section]
-        return "·".join(x for x in (passage.theme, section) if x)
+        report = next((r for r in self.reports if r.id == passage.report_id), self.report)
+        return "·".join(x for x in (passage.theme, report.section_label(passage.section)) if x)
+
+    def of_report(self, key: str) -> BriefingData | None:
+        """The same data narrowed to one report's figures (None when that report is not loaded)."""
+        report = next((r for r in (self.report, *self.reports) if r.key == key), None)
+        if report is None:
+            return None
+        return replace(self, report=report, figures=[f for f in self.figures if f.report_id == report.id])
 
 
 class _Builder:
@@ -176,13 +213,14 @@ class _Builder:
         self._numbers: dict[tuple[object, ...], int] = {}
         self._level1 = 0
         self._level2 = 0
+        self.notes: list[str] = []
 
     def cite_figure(self, figure: FigureRecord) -> int:
         """Figures from one sentence share one source entry: the sentence, quoted in full."""
         report = next((r for r in self.data.reports if r.id == figure.report_id), self.data.report)
         return self._cite(("sentence", figure.passage_id, figure.quote),
                           f"《{report.title}》（{report.year}年，{report.region}）{self.data.where(figure.passage_id)}："
-                          f"“{figure.quote}”")
+                          f"{nest_quotes('“' + figure.quote + '”')}")
 
     def cite_passage(self, passage: PassageRecord) -> int:
         report = self.data.report
@@ -190,9 +228,13 @@ class _Builder:
                           f"《{report.title}》（{report.year}年，{report.region}）{self.data.where(passage.id)}，全段照录")
 
     def _cite(self, key: tuple[object, ...], text: str) -> int:
+        """One entry per distinct source text: the same sentence reached twice keeps one number."""
         if key not in self._numbers:
-            self._numbers[key] = len(self.sources) + 1
-            self.sources.append(Source(self._numbers[key], text))
+            same = next((s.number for s in self.sources if s.text == text), None)
+            if same is None:
+                same = len(self.sources) + 1
+                self.sources.append(Source(same, text))
+            self._numbers[key] = same
         return self._numbers[key]
 
     def heading1(self, text: str) -> None:
@@ -206,7 +248,7 @@ class _Builder:
 
     def table(self, figures: Sequence[FigureRecord]) -> None:
         rows = tuple(
-            TableRow(f.indicator, f"{f.period}年{KIND_LABELS[f.kind]}", describe(f), f.unit, self.cite_figure(f))
+            TableRow(f.indicator, period_label(f, KIND_LABELS[f.kind]), verbatim_value(f), f.unit, self.cite_figure(f))
             for f in figures)
         if rows:
             self.blocks.append(FigureTable(rows))
@@ -230,6 +272,11 @@ class _Builder:
             self.chart(chart)
 
     def targets(self, checks: Sequence[TargetCheck]) -> None:
+        """目标完成情况, only when some target has a result: rows of 无数据 alone say nothing on paper."""
+        checks = [c for c in checks if c.status != "无数据"]
+        if not checks:
+            self.notes.append("未附目标完成情况：还没有载入后一年的报告，没有可以对照的实绩。")
+            return
         self.heading1("目标完成情况")
         rows = []
         for c in checks:
@@ -239,16 +286,13 @@ class _Builder:
                 (c.actual.display_value + ("（预计）" if c.actual.kind == "expected" else "")) if c.actual else "—",
                 c.status, c.gap_text, c.target.value, c.actual.value if c.actual else None, c.target.unit,
                 tuple(sources)))
-        if rows:
-            self.blocks.append(TargetTable(tuple(rows), TARGET_RULES))
-        else:
-            self.blocks.append(Paragraph("暂无可以对照的目标：需要载入后一年的报告。"))
+        self.blocks.append(TargetTable(tuple(rows), TARGET_RULES))
 
     def theme(self, name: str) -> None:
         report = self.data.report
         self.heading1(name)
-        for section, title in (("review", f"{report.review_year}年{SECTION_LABELS['review']}"),
-                               ("plan", f"{report.year}年{SECTION_LABELS['plan']}")):
+        for section, title in (("review", f"{report.review_year}年{report.section_label('review')}"),
+                               ("plan", f"{report.year}年{report.section_label('plan')}")):
             own = [p for p in self.data.passages
                    if p.theme == name and p.section == section and p.report_id == report.id]
             if own:
@@ -263,48 +307,99 @@ class _Builder:
                 self.chart(spec)
 
 
+MISSING = "（此项数据已不存在：{}）"
+
+
+def _what(item: BriefingItem) -> str:
+    """The item in words, from its key alone: its data is gone."""
+    if item.kind == "figure":
+        return "指标" + describe_figure_key(item.ref)
+    if item.kind == "entity":
+        return f"条目“{item.ref}”"
+    if item.kind == "passage":
+        return "原文段落"
+    if item.kind == "theme":
+        return f"主题“{item.ref}”"
+    if item.kind == "chart":
+        return f"图表“{item.ref.split('/', 1)[0]}”"
+    return {"headlines": "主要指标", "targets": "目标完成情况"}.get(item.kind, item.kind)
+
+
+def _report_of(item: BriefingItem, data: BriefingData) -> str:
+    if item.report:
+        return item.report
+    keyed = item.kind in ("figure", "passage") and SEPARATOR in item.ref  # not an old id the upgrade lost
+    return report_of(item.ref) if keyed else data.report.key
+
+
 def build_document(spec: BriefingSpec, data: BriefingData) -> Document:
+    """Items are found by key in *data*; one whose data is not there prints as a missing line, never
+    as something else."""
     builder = _Builder(data)
     if spec.note.strip():
         builder.blocks.append(Paragraph(f"按语：{spec.note.strip()}"))
     loose_figures: list[FigureRecord] = []
+    missing: list[str] = []
 
     def flush_figures() -> None:
         if loose_figures:
             builder.table(list(loose_figures))
             loose_figures.clear()
 
-    figures = {str(f.id): f for f in data.figures}
-    entities = {str(e.id): e for e in data.entities}
-    passages = {str(p.id): p for p in data.passages}
+    def gone(item: BriefingItem, report: str = "") -> None:
+        flush_figures()
+        missing.append(_what(item) + (f"（报告 {report} 已删除）" if report else ""))
+        builder.blocks.append(Paragraph(MISSING.format(missing[-1])))
+
+    figures = {f.key: f for f in data.figures}
+    entities = {e.key: e for e in data.entities}
+    passages = {p.key: p for p in data.passages}
+    by_id = {str(p.id): p for p in data.passages}
     for item in spec.items:
+        own = data.of_report(_report_of(item, data))
+        if own is None:
+            gone(item, _report_of(item, data))
+            continue
+        builder.data = own
         if item.kind != "figure":
             flush_figures()
         if item.kind == "headlines":
             builder.headlines()
         elif item.kind == "theme":
-            builder.theme(item.ref)
+            if any(f.theme == item.ref for f in own.figures) or any(
+                    p.theme == item.ref and p.report_id == own.report.id for p in own.passages):
+                builder.theme(item.ref)
+            else:
+                gone(item)
         elif item.kind == "targets":
-            builder.targets([c for c in data.checks if c.status != "无数据"] or list(data.checks))
+            builder.targets(data.checks)
         elif item.kind == "figure" and item.ref in figures:
             loose_figures.append(figures[item.ref])
         elif item.kind == "passage" and item.ref in passages:
             builder.passage(passages[item.ref])
         elif item.kind == "entity" and item.ref in entities:
             entity = entities[item.ref]
-            for mention in entity.mentions:
-                passage = passages[str(mention.passage_id)]
-                number = builder.cite_passage(passage)
+            mentions = [m for m in entity.mentions
+                        if str(m.passage_id) in by_id and by_id[str(m.passage_id)].report_id == own.report.id]
+            if not mentions:
+                gone(item)
+            for mention in mentions:
+                number = builder.cite_passage(by_id[str(mention.passage_id)])
                 builder.blocks.append(Paragraph(f"{entity.name}（{ENTITY_TYPE_LABELS[entity.type]}）：{mention.quote}",
                                                 (number,)))
         elif item.kind == "chart":
             theme_name = item.ref.split("/", 1)[0]
-            own = [f for f in data.figures if f.theme == theme_name]
-            for chart in theme_charts(own, data.report.title, data.report.year, theme_name):
-                if chart.key == item.ref:
-                    builder.chart(chart)
+            charts = [c for c in theme_charts([f for f in own.figures if f.theme == theme_name], own.report.title,
+                                              own.report.year, theme_name) if c.key == item.ref]
+            for chart in charts:
+                builder.chart(chart)
+            if not charts:
+                gone(item)
+        else:
+            gone(item)
     flush_figures()
-    return Document(spec, tuple(builder.blocks), tuple(builder.sources), data.report)
+    return Document(spec, tuple(builder.blocks), tuple(builder.sources), data.report, tuple(missing),
+                    tuple(builder.notes))
 
 
 def theme_items(themes: Sequence[str], with_headlines: bool) -> tuple[BriefingItem, ...]:

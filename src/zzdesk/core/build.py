@@ -8,81 +8,45 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from zzdesk.core.db import open_writable
-from zzdesk.core.models import (
-    SCHEMA_VERSION,
-    Base,
-    Entity,
-    EntityAlias,
-    Figure,
-    Mention,
-    Meta,
-    Passage,
-    Report,
-    Theme,
-)
+from zzdesk.core.keys import DEFAULT_PLAN_LABEL, default_review_label
+from zzdesk.core.models import SCHEMA_VERSION, Base
 from zzdesk.core.search.documents import collect_documents
 from zzdesk.core.search.index import build_search_index
-from zzdesk.core.source import SourceError, SourceReport, load_source, source_files
+from zzdesk.core.source import SourceError, SourceFigure, SourceReport, load_source, source_files
+from zzdesk.core.writer import ReportContent, write_report
 
 
-def _add_report(session: Session, src: SourceReport, entities: dict[str, Entity]) -> None:
-    report = Report(
-        slug=src.slug, title=src.title, region=src.region, year=src.year,
-        review_year=src.review_year, kind=src.kind, attribution=src.attribution,
-        source_text=src.raw_text, text_sha256=src.text_sha256,
-    )
-    session.add(report)
-    session.flush()
-    themes: dict[str, Theme] = {}
-    for position, name in enumerate(src.themes, start=1):
-        themes[name] = Theme(report_id=report.id, name=name, position=position)
-        session.add(themes[name])
-    session.flush()
-    passages: list[Passage] = []
-    for position, p in enumerate(src.passages, start=1):
-        passage = Passage(
-            report_id=report.id, theme_id=themes[p.theme].id if p.theme else None,
-            section=p.section, position=position, text=p.text,
-        )
-        session.add(passage)
-        passages.append(passage)
-    session.flush()
+@dataclass(frozen=True)
+class _LocatedFigure(SourceFigure):
+    passage: int = 0
+    start: int = 0
+    value_high: float | None = None
 
-    def locate(quote: str) -> tuple[Passage, int]:
-        for passage in passages:
+
+def _content(src: SourceReport) -> ReportContent:
+    """A curated source as the writer takes it: each figure located in its passage."""
+
+    def locate(quote: str) -> tuple[int, int]:
+        for index, passage in enumerate(src.passages):
             at = passage.text.find(quote)
             if at >= 0:
-                return passage, at
+                return index, at
         raise SourceError(f"quote 不在原文中：{quote}")
 
-    for position, f in enumerate(src.figures, start=1):
-        passage, at = locate(f.quote)
-        start = at + f.quote.index(f.phrase) + f.phrase.index(f.written)
-        session.add(Figure(
-            report_id=report.id, theme_id=themes[f.theme].id, passage_id=passage.id,
-            position=position, indicator=f.indicator, period=f.period, kind=f.kind,
-            value=f.value, unit=f.unit, qualifier=f.qualifier, cumulative=f.cumulative,
-            written=f.written, quote=f.quote, start=start, end=start + len(f.written),
-        ))
-    for e in src.entities:
-        entity = entities.get(e.name)
-        if entity is None:
-            entity = Entity(name=e.name, type=e.type)
-            entity.aliases = [EntityAlias(alias=a, position=i) for i, a in enumerate(e.aliases)]
-            session.add(entity)
-            session.flush()
-            entities[e.name] = entity
-        for quote in e.quotes:
-            passage, at = locate(quote)
-            session.add(Mention(
-                entity_id=entity.id, passage_id=passage.id, quote=quote,
-                start=at, end=at + len(quote),
-            ))
+    figures = []
+    for f in src.figures:
+        index, at = locate(f.quote)
+        figures.append(_LocatedFigure(**{name: getattr(f, name) for name in SourceFigure.__dataclass_fields__},
+                                      passage=index, start=at + f.quote.index(f.phrase) + f.phrase.index(f.written)))
+    return ReportContent(
+        slug=src.slug, title=src.title, region=src.region, year=src.year, review_year=src.review_year,
+        kind=src.kind, attribution=src.attribution, review_label=src.review_label or default_review_label(src.region),
+        plan_label=src.plan_label or DEFAULT_PLAN_LABEL, source_text=src.raw_text, text_sha256=src.text_sha256,
+        themes=src.themes, passages=src.passages, figures=figures, entities=src.entities)
 
 
 def build_reference_db(source_dir: Path, out_path: Path) -> Path:
@@ -96,14 +60,13 @@ def build_reference_db(source_dir: Path, out_path: Path) -> Path:
     engine = open_writable(tmp)
     try:
         Base.metadata.create_all(engine)
-        with Session(engine) as session, session.begin():
-            session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
-            entities: dict[str, Entity] = {}
-            for src in sorted(reports, key=lambda r: (r.year, r.slug)):
-                _add_report(session, src, entities)
     finally:
         engine.dispose()
     with sqlite3.connect(tmp) as conn:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        for src in sorted(reports, key=lambda r: (r.year, r.slug)):
+            write_report(conn, _content(src))
         build_search_index(conn, collect_documents(conn))
     conn.close()
     # Shipped read-only: rollback journal (never WAL), compacted.

@@ -76,9 +76,10 @@ def pairs_chart(key: str, title: str, pairs: Sequence[IndicatorPair], source: st
     series: list[ChartSeries] = []
     for role, word, bars in (("result", "实绩", tuple(_bar(p.result) for p in pairs)),
                              ("target", "目标", tuple(_bar(p.target) for p in pairs))):
-        periods = {b.period for b in bars if b is not None}
-        if periods:
-            series.append(ChartSeries(f"{max(periods)}年{word}", role, bars))
+        # One series per year: a 2024 result never stands in a series named 2025年实绩.
+        for period in sorted({b.period for b in bars if b is not None}):
+            series.append(ChartSeries(f"{period}年{word}", role,
+                                      tuple(b if b is not None and b.period == period else None for b in bars)))
     return ChartSpec(key=key, title=title, unit=units.pop(), categories=tuple(p.label for p in pairs),
                      series=tuple(series), source=source, notes=_notes(pairs))
 

@@ -106,6 +106,32 @@ def _claims(conn: sqlite3.Connection) -> tuple[int, str | None]:
     return version, revisions[0]
 
 
+def check_claims(conn: sqlite3.Connection) -> None:
+    """The cheap part of the check, for a database about to be upgraded: no code, a known version."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type IN ('trigger', 'view')").fetchone():
+        raise ForeignDatabaseError("数据库中有触发器或视图")
+    _claims(conn)
+
+
+def validate_live_db(path: Path) -> int:
+    """`validate_user_db` of a database in use: checked on a consistent private snapshot (with its -wal)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "snapshot.sqlite"
+        try:
+            source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                target = sqlite3.connect(copy)
+                try:
+                    source.backup(target)
+                finally:
+                    target.close()
+            finally:
+                source.close()
+        except sqlite3.Error as exc:
+            raise ForeignDatabaseError("数据库无法读取") from exc
+        return validate_user_db(copy)
+
+
 def validate_user_db(path: Path) -> int:
     """Check *path* (a private copy) is exactly a zzdesk user database; returns its schema version."""
     from zzdesk.core.userdb import REVISIONS
@@ -117,7 +143,7 @@ def validate_user_db(path: Path) -> int:
         conn = open_defensively(path)
     except OSError as exc:
         raise ForeignDatabaseError(f"无法读取：{exc.strerror or exc}") from exc
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeError) as exc:
         raise ForeignDatabaseError("数据库无法打开，可能已损坏") from exc
     try:
         if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
@@ -129,7 +155,8 @@ def validate_user_db(path: Path) -> int:
         if "view" in kinds:
             raise ForeignDatabaseError("数据库中有视图：不是 zzdesk 的用户数据，拒绝使用")
         version, revision = _claims(conn)
-    except sqlite3.Error as exc:
+    # SQLite's message can quote a damaged name that is not UTF-8: Python then raises UnicodeError
+    except (sqlite3.Error, UnicodeError) as exc:
         raise ForeignDatabaseError("数据库无法读取，可能已损坏") from exc
     finally:
         conn.close()

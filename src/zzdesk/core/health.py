@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from zzdesk.core.backup import DAMAGED, OK, UNREADABLE, inspect, list_backups, passes_check
 from zzdesk.core.db import DatabaseError, open_read_only
-from zzdesk.core.foreign_db import ForeignDatabaseError, validate_user_db
+from zzdesk.core.foreign_db import ForeignDatabaseError, validate_live_db
 
 COUNTED = ("reports", "themes", "passages", "figures", "entities", "briefings")
 
@@ -106,21 +105,8 @@ def check(reference: Path, user_db: Path, backups: Path, repair: bool = False, s
 
 def _foreign_problem(user_db: Path) -> str | None:
     """Why the user database is not exactly ours (triggers, views, another schema), or None."""
-    with tempfile.TemporaryDirectory() as scratch:
-        copy = Path(scratch) / "snapshot.sqlite"
-        source = sqlite3.connect(f"{user_db.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            target = sqlite3.connect(copy)
-            try:
-                source.backup(target)  # a consistent copy that includes what is still in the -wal file
-            finally:
-                target.close()
-        except sqlite3.Error:
-            return None  # unreadable now: reported by the next check, never called damaged for it
-        finally:
-            source.close()
-        try:
-            validate_user_db(copy)
-        except ForeignDatabaseError as exc:
-            return f"用户数据库不是 zzdesk 的数据：{exc}：{user_db}"
+    try:
+        validate_live_db(user_db)
+    except ForeignDatabaseError as exc:
+        return f"用户数据库不是 zzdesk 的数据：{exc}：{user_db}"
     return None

@@ -45,8 +45,14 @@ class Meta(MetaColumns, Base):
     pass
 
 
+def _key_index(table: str) -> Index:
+    """Content keys are unique; a named index (not a column constraint) so a migration can add it."""
+    return Index(f"ix_{table}_key", "key", unique=True)
+
+
 class Report(Base):
     __tablename__ = "reports"
+    __table_args__ = (_key_index("reports"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(128), unique=True)
     title: Mapped[str] = mapped_column(Text)
@@ -57,6 +63,11 @@ class Report(Base):
     attribution: Mapped[str] = mapped_column(Text)
     source_text: Mapped[str] = mapped_column(Text)
     text_sha256: Mapped[str] = mapped_column(String(64))
+    # Added by schema 3 / user schema 4, hence last: zzdesk.core.keys.report_key, and the report's own
+    # words for its sections (郑州实践 / 金水实践, 目标任务).
+    key: Mapped[str] = mapped_column(String(200))
+    review_label: Mapped[str] = mapped_column(String(32))
+    plan_label: Mapped[str] = mapped_column(String(32))
 
     themes: Mapped[list[Theme]] = relationship(back_populates="report", order_by="Theme.position")
 
@@ -77,6 +88,7 @@ class Passage(Base):
     __table_args__ = (
         UniqueConstraint("report_id", "position"),
         CheckConstraint(f"section IN {PASSAGE_SECTIONS}", name="passage_section"),
+        _key_index("passages"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
@@ -84,6 +96,7 @@ class Passage(Base):
     section: Mapped[str] = mapped_column(String(16))
     position: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(String(220))
 
 
 class Figure(Base):
@@ -91,12 +104,13 @@ class Figure(Base):
     __table_args__ = (
         CheckConstraint(f"kind IN {FIGURE_KINDS}", name="figure_kind"),
         Index("ix_figures_indicator_period", "indicator", "period"),
+        _key_index("figures"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
     theme_id: Mapped[int] = mapped_column(ForeignKey("themes.id", ondelete="CASCADE"))
     passage_id: Mapped[int] = mapped_column(ForeignKey("passages.id", ondelete="CASCADE"))
-    position: Mapped[int]
+    position: Mapped[int]  # order in the report text (passage, then offset), not in the source file
     indicator: Mapped[str] = mapped_column(String(128))
     period: Mapped[int]
     kind: Mapped[str] = mapped_column(String(16))
@@ -110,14 +124,16 @@ class Figure(Base):
     # Offsets of `written` inside the passage text, for marking the number in place.
     start: Mapped[int]
     end: Mapped[int]
+    key: Mapped[str] = mapped_column(String(400))
 
 
 class Entity(Base):
     __tablename__ = "entities"
-    __table_args__ = (CheckConstraint(f"type IN {ENTITY_TYPES}", name="entity_type"),)
+    __table_args__ = (CheckConstraint(f"type IN {ENTITY_TYPES}", name="entity_type"), _key_index("entities"))
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(128), unique=True)
     type: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(128))
 
     aliases: Mapped[list[EntityAlias]] = relationship(order_by="EntityAlias.position")
 

@@ -7,6 +7,7 @@ that are part of a unit (万辆, 亿元) stay in the unit, as the report writes 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,17 +20,41 @@ _CN_NUMERAL = "零〇一二两三四五六七八九十百千"
 # Longest first so that 万亿元 wins over 亿元 and 个百分点 over 个.
 UNITS: tuple[str, ...] = tuple(sorted((
     "万亿元", "亿元", "万元", "元", "亿美元", "万美元",
-    "万人次", "万人", "人次", "人",
-    "万平方米", "平方米", "平方公里", "公里", "万千瓦", "万吨", "吨",
+    "亿人次", "万人次", "万人", "人次", "人",
+    "万平方米", "平方米", "平方公里", "公里", "万亩", "亩", "微克/立方米", "万千瓦", "万吨", "吨",
     "万辆", "辆", "万台", "万台(套)", "台", "万笔", "笔", "万家", "家", "万户", "户",
     "个百分点", "个位次", "个月", "个", "%", "‰", "倍",
     "条", "项", "场", "位", "所", "座", "套", "批", "年", "天", "次", "处", "栋", "张", "件",
 ), key=len, reverse=True))
 
+# Units of one family and their size in the family's base unit: 1.52万亿元 meets 15000亿元.
+_SCALES: dict[str, tuple[str, float]] = {
+    "元": ("元", 1), "万元": ("元", 1e4), "亿元": ("元", 1e8), "万亿元": ("元", 1e12),
+    "美元": ("美元", 1), "万美元": ("美元", 1e4), "亿美元": ("美元", 1e8),
+    "人": ("人", 1), "万人": ("人", 1e4), "人次": ("人次", 1), "万人次": ("人次", 1e4), "亿人次": ("人次", 1e8),
+    "吨": ("吨", 1), "万吨": ("吨", 1e4), "辆": ("辆", 1), "万辆": ("辆", 1e4), "台": ("台", 1), "万台": ("台", 1e4),
+    "家": ("家", 1), "万家": ("家", 1e4), "户": ("户", 1), "万户": ("户", 1e4), "笔": ("笔", 1), "万笔": ("笔", 1e4),
+    "亩": ("亩", 1), "万亩": ("亩", 1e4), "平方米": ("平方米", 1), "万平方米": ("平方米", 1e4),
+}
+
+
+def convert(value: float, unit: str, to_unit: str) -> float | None:
+    """*value* in *unit* expressed in *to_unit*, or None when the two units do not measure the same thing."""
+    if unit == to_unit:
+        return value
+    source, target = _SCALES.get(unit), _SCALES.get(to_unit)
+    if source is None or target is None or source[0] != target[0]:
+        return None
+    return value * source[1] / target[1]
+
+
 PREFIX_QUALIFIERS: tuple[str, ...] = ("突破", "超过", "达到", "累计", "连续", "预计", "超", "达", "近", "约")
 SUFFIX_QUALIFIERS: tuple[str, ...] = ("左右", "以上", "以内", "以下", "多", "余")
 
-_NUMBER = rf"(?:\d+(?:\.\d+)?|[{_CN_NUMERAL}]+)"
+# Bounded lengths: a longer run of digits is no statistic, and an unbounded run would make every start
+# position rescan it (quadratic time on a long line of digits).
+MAX_DIGITS = 15
+_NUMBER = rf"(?:\d{{1,{MAX_DIGITS}}}(?:\.\d{{1,6}})?|[{_CN_NUMERAL}]{{1,12}})"
 _RANGE_DASH = "~～—–\\-－至到"
 _PATTERN = re.compile(
     rf"(?P<prefix>{'|'.join(PREFIX_QUALIFIERS)})?"
@@ -39,6 +64,9 @@ _PATTERN = re.compile(
     rf"(?P<unit>{'|'.join(re.escape(u) for u in UNITS)})"
     rf"(?P<suffix>{'|'.join(SUFFIX_QUALIFIERS)})?"
 )
+
+
+_DECIMAL = re.compile(r"\d{1,400}(?:\.\d{1,400})?")
 
 
 @dataclass(frozen=True)
@@ -85,8 +113,11 @@ def parse_chinese_integer(text: str) -> int:
 
 def parse_number(text: str) -> float:
     text = normalize_digits(text)
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return float(text)
+    if _DECIMAL.fullmatch(text):
+        value = float(text)
+        if not math.isfinite(value):
+            raise ValueError(f"数字太大：{text[:20]}…")
+        return value
     return float(parse_chinese_integer(text))
 
 
@@ -99,8 +130,10 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for m in _PATTERN.finditer(scan):
         number = m.group("number")
-        if m.start("number") > 0 and re.match(r"[\d.]", scan[m.start("number") - 1]):
+        if m.start("number") > 0 and (scan[m.start("number") - 1].isdigit() or scan[m.start("number") - 1] == "."):
             continue  # the tail of a longer number, e.g. 8 in 18家
+        if m.end("number") < len(scan) and scan[m.end("number")].isdigit():
+            continue  # the head of a number too long to be a figure
         try:
             value = parse_number(number)
             high = parse_number(m.group("high")) if m.group("high") else None

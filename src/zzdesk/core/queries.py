@@ -22,8 +22,8 @@ from zzdesk.core.records import (
 
 
 def reports(conn: sqlite3.Connection) -> list[ReportRecord]:
-    rows = conn.execute("SELECT id, slug, title, region, year, review_year, kind, attribution "
-                        "FROM reports ORDER BY year, slug")
+    rows = conn.execute("SELECT slug, title, region, year, review_year, kind, attribution, id, key, "
+                        "review_label, plan_label FROM reports ORDER BY year, key")
     return [ReportRecord(*row) for row in rows]
 
 
@@ -34,7 +34,7 @@ def themes(conn: sqlite3.Connection) -> list[ThemeRecord]:
 
 def passages(conn: sqlite3.Connection) -> list[PassageRecord]:
     rows = conn.execute(
-        "SELECT p.id, p.report_id, t.name, p.section, p.position, p.text "
+        "SELECT p.id, p.report_id, t.name, p.section, p.position, p.text, p.key "
         "FROM passages p LEFT JOIN themes t ON t.id = p.theme_id ORDER BY p.report_id, p.position")
     return [PassageRecord(*row) for row in rows]
 
@@ -53,13 +53,14 @@ def figures(conn: sqlite3.Connection, theme: str | None = None, period: int | No
         where.append(f"f.kind IN ({','.join('?' * len(kinds))})")
         args.extend(kinds)
     sql = ("SELECT f.id, f.report_id, r.title, t.name, f.indicator, f.period, f.kind, f.value, f.unit, "
-           "f.qualifier, f.cumulative, f.written, f.quote, f.passage_id, f.start, f.end, f.value_high "
+           "f.qualifier, f.cumulative, f.written, f.quote, f.passage_id, f.start, f.end, f.value_high, f.key "
            "FROM figures f JOIN themes t ON t.id = f.theme_id JOIN reports r ON r.id = f.report_id"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY f.report_id, f.position")
     return [
         FigureRecord(id=r[0], report_id=r[1], report_title=r[2], theme=r[3], indicator=r[4], period=r[5],
                      kind=r[6], value=float(r[7]), unit=r[8], qualifier=r[9], cumulative=bool(r[10]),
-                     written=r[11], quote=r[12], passage_id=r[13], start=r[14], end=r[15], value_high=r[16])
+                     written=r[11], quote=r[12], passage_id=r[13], start=r[14], end=r[15], value_high=r[16],
+                     key=r[17])
         for r in conn.execute(sql, args)
     ]
 
@@ -76,10 +77,10 @@ def entities(conn: sqlite3.Connection) -> list[EntityRecord]:
     for entity_id, alias in conn.execute("SELECT entity_id, alias FROM entity_aliases ORDER BY entity_id, position"):
         aliases.setdefault(entity_id, []).append(alias)
     out: list[EntityRecord] = []
-    for entity_id, name, type_ in conn.execute("SELECT id, name, type FROM entities ORDER BY id"):
+    for entity_id, name, type_, key in conn.execute("SELECT id, name, type, key FROM entities ORDER BY id"):
         own = tuple(mentions.get(entity_id, ()))
         out.append(EntityRecord(
             id=entity_id, name=name, type=type_, aliases=tuple(aliases.get(entity_id, ())),
-            themes=tuple(dict.fromkeys(m.theme for m in own if m.theme)), mentions=own,
+            themes=tuple(dict.fromkeys(m.theme for m in own if m.theme)), mentions=own, key=key,
         ))
     return out

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zzdesk.core.keys import DEFAULT_PLAN_LABEL, default_review_label
 from zzdesk.core.numbers import format_quantity
 
 KIND_LABELS = {"actual": "实绩", "expected": "预计", "target": "目标"}
-SECTION_LABELS = {"intro": "导语", "review": "郑州实践", "plan": "目标任务", "caption": "图片说明"}
+# Section names in general; a report's own words (郑州实践, 金水实践) come from ReportRecord.section_label.
+SECTION_LABELS = {"intro": "导语", "review": "上年实践", "plan": "目标任务", "caption": "图片说明"}
 ENTITY_TYPE_LABELS = {
     "project": "项目", "enterprise": "企业", "institution": "机构", "platform": "平台",
     "cluster": "产业集群", "place": "地点", "initiative": "举措",
@@ -18,8 +20,9 @@ ENTITY_TYPE_LABELS = {
 
 
 @dataclass(frozen=True)
-class ReportRecord:
-    id: int
+class ReportFacts:
+    """What identifies a report and how it describes itself, however it was loaded."""
+
     slug: str
     title: str
     region: str
@@ -27,6 +30,27 @@ class ReportRecord:
     review_year: int
     kind: str
     attribution: str
+
+
+@dataclass(frozen=True)
+class ReportRecord(ReportFacts):
+    id: int
+    key: str = ""  # content key (zzdesk.core.keys.report_key): what briefings and the CLI name it by
+    review_label: str = ""  # 郑州实践, 金水实践: the report's own word for its review sections
+    plan_label: str = "目标任务"
+
+    def section_label(self, section: str) -> str:
+        """导语 / 郑州实践 / 目标任务 / 图片说明, in this report's own words."""
+        if section == "review":
+            return self.review_label or default_review_label(self.region)
+        if section == "plan":
+            return self.plan_label or DEFAULT_PLAN_LABEL
+        return SECTION_LABELS[section]
+
+    @property
+    def citation(self) -> str:
+        """《标题》（2025年，郑州市）: how every printed or exported number names its report."""
+        return f"《{self.title}》（{self.year}年，{self.region}）"
 
 
 @dataclass(frozen=True)
@@ -45,6 +69,7 @@ class PassageRecord:
     section: str
     order: int
     text: str
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,6 +97,7 @@ class FigureRecord(FigureFacts):
     start: int
     end: int
     value_high: float | None = None
+    key: str = ""  # content key (zzdesk.core.keys.figure_keys), stable across rebuilds and re-imports
 
     @property
     def display_value(self) -> str:
@@ -98,6 +124,7 @@ class EntityRecord:
     aliases: tuple[str, ...]
     themes: tuple[str, ...]
     mentions: tuple[MentionRecord, ...]
+    key: str = ""
 
     @property
     def quotes(self) -> tuple[str, ...]:

@@ -17,8 +17,9 @@ from typing import Any
 import yaml
 
 from zzdesk.core.errors import UserError
+from zzdesk.core.keys import default_review_label
 from zzdesk.core.models_meta import ENTITY_TYPES, FIGURE_KINDS, PASSAGE_SECTIONS
-from zzdesk.core.records import FigureFacts
+from zzdesk.core.records import FigureFacts, ReportFacts
 from zzdesk.core.text import repaired_paragraphs
 
 
@@ -52,19 +53,14 @@ class SourceEntity:
 
 
 @dataclass(frozen=True)
-class SourceReport:
-    slug: str
-    title: str
-    region: str
-    year: int
-    review_year: int
-    kind: str
-    attribution: str
+class SourceReport(ReportFacts):
     raw_text: str
     themes: tuple[str, ...]
     passages: tuple[SourcePassage, ...]
     figures: tuple[SourceFigure, ...]
     entities: tuple[SourceEntity, ...]
+    review_label: str = ""  # the report's name for its review sections; "" → <region>实践
+    plan_label: str = ""  # and for its plan sections; "" → 目标任务
 
     @property
     def text_sha256(self) -> str:
@@ -108,6 +104,7 @@ def load_source(path: Path) -> SourceReport:
             ),
             figures=tuple(_figure(f) for f in doc["figures"]),
             entities=tuple(_entity(e) for e in doc["entities"]),
+            review_label=str(meta.get("review_label") or ""), plan_label=str(meta.get("plan_label") or ""),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise SourceError(f"{path.name}: 无法读取：{exc}") from exc
@@ -125,7 +122,8 @@ def validate(report: SourceReport) -> list[str]:
     """Every inconsistency between the curated facts and the text, in words."""
     problems: list[str] = []
     paragraphs = repaired_paragraphs(report.raw_text)
-    structural = set(report.themes) | {"【郑州实践】", report.title, report.title + "："}
+    review_marker = f"【{report.review_label or default_review_label(report.region)}】"
+    structural = set(report.themes) | {review_marker, report.title, report.title + "："}
     body = [p for p in paragraphs if p not in structural]
     if [p.text for p in report.passages] != body:
         problems.append("passages 与原文段落不一致（数量或文字）")
@@ -167,7 +165,7 @@ def validate(report: SourceReport) -> list[str]:
     return problems
 
 
-NOT_REPORTS = {"indicator-aliases.yaml"}
+NOT_REPORTS = {"indicator-aliases.yaml", "indicator-catalogue.yaml"}
 
 
 def source_files(source_dir: Path) -> list[Path]:

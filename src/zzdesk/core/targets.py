@@ -14,11 +14,11 @@ The gap is in 个百分点 for rates (%), and in % of the target for amounts and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from zzdesk.core.numbers import format_number
-from zzdesk.core.parsing.indicator_names import canonical_indicator
+from zzdesk.core.numbers import convert, format_number
+from zzdesk.core.parsing.indicator_names import indicator_key
 from zzdesk.core.records import FigureRecord, ReportRecord
 
 MET, MISSED, TO_VERIFY, NO_DATA = "达标", "未达标", "待核实", "无数据"
@@ -85,29 +85,38 @@ def is_met(target: FigureRecord, actual: FigureRecord) -> bool:
 
 
 def check_targets(figures: Sequence[FigureRecord], reports: Sequence[ReportRecord]) -> list[TargetCheck]:
+    """Each target against a later report's result for the same indicator key and period.
+
+    Keys, not spellings, meet (社会消费品零售总额全年增速 = 社零增速); a growth rate never meets a level, and
+    units of one family are converted (1.52万亿元 against 15000亿元).
+    """
     by_report = {r.id: r for r in reports}
     results_by_key: dict[tuple[str, int], list[FigureRecord]] = {}
     for f in figures:
         if f.kind in ("actual", "expected"):
-            results_by_key.setdefault((canonical_indicator(f.indicator), f.period), []).append(f)
+            results_by_key.setdefault((indicator_key(f.indicator), f.period), []).append(f)
     checks: list[TargetCheck] = []
     for target in figures:
         if target.kind != "target":
             continue
-        indicator = canonical_indicator(target.indicator)
+        indicator = indicator_key(target.indicator)
         target_report = by_report[target.report_id]
-        later = [f for f in results_by_key.get((indicator, target.period), [])
-                 if by_report[f.report_id].year > target_report.year and f.unit == target.unit]
-        actual = max(later, key=lambda f: (by_report[f.report_id].year, f.kind == "actual"), default=None)
-        if actual is None:
+        later = [(f, value) for f in results_by_key.get((indicator, target.period), [])
+                 if by_report[f.report_id].year > target_report.year
+                 and by_report[f.report_id].region == target_report.region  # a district answers no city target
+                 and (value := convert(f.value, f.unit, target.unit)) is not None]
+        best = max(later, key=lambda fv: (by_report[fv[0].report_id].year, fv[0].kind == "actual"), default=None)
+        if best is None:
             checks.append(TargetCheck(indicator, target.period, target, target_report, None, None, NO_DATA, None,
                                       None))
             continue
+        actual, value = best
         if target.unit == "%":
-            gap, gap_unit = actual.value - target.value, "个百分点"
+            gap, gap_unit = value - target.value, "个百分点"
         else:
-            gap, gap_unit = (actual.value - target.value) / target.value * 100 if target.value else 0.0, "%"
-        status = TO_VERIFY if actual.kind == "expected" else (MET if is_met(target, actual) else MISSED)
+            gap, gap_unit = (value - target.value) / target.value * 100 if target.value else 0.0, "%"
+        comparable = replace(actual, value=value, unit=target.unit)
+        status = TO_VERIFY if actual.kind == "expected" else (MET if is_met(target, comparable) else MISSED)
         checks.append(TargetCheck(indicator, target.period, target, target_report, actual,
                                   by_report[actual.report_id], status, gap, gap_unit))
     return checks

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import String, Text
+from sqlalchemy import Index, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from zzdesk.core.models import MetaColumns
@@ -24,3 +24,6 @@ class SavedBriefing(UserBase):
     spec_json: Mapped[str] = mapped_column(Text)  # BriefingSpec.to_json()
     created: Mapped[str] = mapped_column(String(32))  # ISO timestamps, local time
     updated: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(String(32))  # what the CLI names it by; the same on every PC
+
+    __table_args__ = (Index("ix_briefings_key", "key", unique=True),)

@@ -13,15 +13,17 @@ import sqlite3
 from pathlib import Path
 
 from zzdesk.core.db import DatabaseError, check_schema, failure_line, open_writable, schema_version
+from zzdesk.core.foreign_db import ForeignDatabaseError, check_claims
 from zzdesk.core.models_meta import USER_SCHEMA_VERSION
 from zzdesk.core.safe_files import protect
 
 # meta schema_version -> the Alembic revision that produced it (for databases made before Alembic).
-REVISIONS = {1: "0001", 2: "0002", 3: "0003"}
+REVISIONS = {1: "0001", 2: "0002", 3: "0003", 4: "0004"}
 
 
-def create_or_upgrade(path: Path, revision: str = "head") -> None:
-    """Bring the database to *revision* (the current schema) with Alembic's migrations, in one transaction."""
+def create_or_upgrade(path: Path, revision: str = "head", reference_db: Path | None = None) -> None:
+    """Bring the database to *revision* (the current schema) with Alembic's migrations, in one transaction;
+    an upgrade of old briefings looks their row ids up in *reference_db*."""
     from alembic import command
     from alembic.config import Config
 
@@ -31,6 +33,7 @@ def create_or_upgrade(path: Path, revision: str = "head") -> None:
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
+            config.attributes["reference_db"] = reference_db  # old briefings' row ids are looked up there
             tables = {r[0] for r in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
             if "meta" in tables and "alembic_version" not in tables:
                 row = connection.exec_driver_sql("SELECT value FROM meta WHERE key='schema_version'").fetchone()
@@ -43,8 +46,9 @@ def create_or_upgrade(path: Path, revision: str = "head") -> None:
         engine.dispose()
 
 
-def open_user_db(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) the user database at *path*; read-only when its folder cannot be written."""
+def open_user_db(path: Path, reference_db: Path | None = None) -> sqlite3.Connection:
+    """Open (creating if needed) the user database at *path*; read-only when its folder cannot be written.
+    An upgrade may consult *reference_db*."""
     try:
         read_only = path.is_file() and not os.access(path.parent, os.W_OK)
     except OSError as exc:  # the folder cannot even be looked into
@@ -69,11 +73,17 @@ def open_user_db(path: Path) -> sqlite3.Connection:
         if version is not None and version < USER_SCHEMA_VERSION:
             from zzdesk.core.backup import make_backup  # an upgrade starts from a verified backup
 
+            try:  # not for a file that only claims to be ours: it would fail, and back up again, every start
+                check_claims(conn)
+            except ForeignDatabaseError as exc:
+                conn.close()
+                raise DatabaseError(f"用户数据库不是 zzdesk 的数据（{exc}）：{path}（请恢复备份）") from exc
+
             make_backup(conn, path.parent / "backups")
         if version is None or version < USER_SCHEMA_VERSION:
             conn.close()
             try:
-                create_or_upgrade(path)
+                create_or_upgrade(path, reference_db=reference_db)
             except Exception as exc:  # SQLAlchemy wraps sqlite3's errors in its own classes
                 cause = exc.__cause__ or getattr(exc, "orig", None) or exc
                 raise DatabaseError(f"用户数据库无法建立：{path}（{why_unusable(path, cause)}）") from exc

@@ -1,6 +1,12 @@
 """Briefing to Word (DOCX) with python-docx: the same content as the PDF, on the same
 GB/T 9704 page, with paragraph styles named as the template names them (简报正文,
-一级标题 …) so an office can restyle it in Word or WPS."""
+一级标题 …) so an office can restyle it in Word or WPS.
+
+The section carries a document grid of 22 lines × 28 characters (w:docGrid linesAndChars)
+so Word, WPS and LibreOffice set 28 characters per line as the PDF does; headings keep
+with the next paragraph, table header rows repeat, and the 报尾 is a table floating at the
+foot of the last page, never split.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +21,9 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from PySide6.QtCore import QBuffer, QIODevice
 
@@ -24,41 +32,94 @@ from zzdesk.core.safe_files import write_bytes
 from zzdesk.export.chart_painter import chart_image
 from zzdesk.export.page_layout import (
     BODY_PT,
+    CHARS,
+    FIGURE_COLUMNS,
     HEIGHT,
     LEFT,
     LINES,
     NUMBER_PT,
     PAGE_H,
+    PAGE_NUMBER_GAP,
     PAGE_W,
+    TARGET_COLUMNS,
     TITLE_PT,
     TOP,
     WIDTH,
     compress,
+    vocabulary,
 )
+from zzdesk.export.titles import title_lines
 
 # The standard office families (Word/WPS substitute their own where one is missing).
 FAMILIES = {"fangsong": "仿宋_GB2312", "heiti": "黑体", "kaiti": "楷体_GB2312", "xiaobiaosong": "方正小标宋简体",
             "songti": "宋体"}
 PITCH_PT = HEIGHT / LINES / 25.4 * 72  # ≈ 28.95 pt: 22 lines in the type area
+CHAR_PT = WIDTH / CHARS / 25.4 * 72  # ≈ 15.79 pt: 28 characters in a line
+CLOSING_INSET_MM = 6.0  # the floating 报尾 table is this much narrower than the type area
+BODY_SPACING_TWIPS = -6  # twentieths of a point between 3号 characters: 28 to the line
 RED = RGBColor(0xC0, 0x00, 0x00)
+RED_HEX = "C00000"
 
 # style name -> (font role, size, bold, alignment, first-line indent in characters, exact line height)
 STYLES: dict[str, tuple[str, float, bool, WD_ALIGN_PARAGRAPH, float, float]] = {
     "简报正文": ("fangsong", BODY_PT, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 2, PITCH_PT),
-    "简报标题": ("xiaobiaosong", TITLE_PT, True, WD_ALIGN_PARAGRAPH.CENTER, 0, PITCH_PT * 1.2),
+    "简报标题": ("xiaobiaosong", TITLE_PT, False, WD_ALIGN_PARAGRAPH.CENTER, 0, PITCH_PT),
     "一级标题": ("heiti", BODY_PT, False, WD_ALIGN_PARAGRAPH.LEFT, 2, PITCH_PT),
     "二级标题": ("kaiti", BODY_PT, False, WD_ALIGN_PARAGRAPH.LEFT, 2, PITCH_PT),
     "三级标题": ("fangsong", BODY_PT, True, WD_ALIGN_PARAGRAPH.LEFT, 2, PITCH_PT),
-    "报头名称": ("xiaobiaosong", 40, True, WD_ALIGN_PARAGRAPH.CENTER, 0, PITCH_PT * 2),
+    "报头名称": ("xiaobiaosong", 40, False, WD_ALIGN_PARAGRAPH.CENTER, 0, PITCH_PT * 2),
     "报头信息": ("fangsong", BODY_PT, False, WD_ALIGN_PARAGRAPH.CENTER, 0, PITCH_PT),
     "密级标识": ("heiti", BODY_PT, False, WD_ALIGN_PARAGRAPH.LEFT, 0, PITCH_PT),
     "图表": ("fangsong", BODY_PT, False, WD_ALIGN_PARAGRAPH.CENTER, 0, 0),
     "表格文字": ("fangsong", 12, False, WD_ALIGN_PARAGRAPH.LEFT, 0, 0),
     "数据来源": ("fangsong", NUMBER_PT, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 0, 18),
-    "报尾": ("fangsong", NUMBER_PT, False, WD_ALIGN_PARAGRAPH.LEFT, 1, PITCH_PT * 0.8),
-    "页码": ("songti", NUMBER_PT, False, WD_ALIGN_PARAGRAPH.RIGHT, 0, 0),
+    "报尾": ("fangsong", NUMBER_PT, False, WD_ALIGN_PARAGRAPH.LEFT, 0, PITCH_PT * 0.62),
+    "页码": ("songti", NUMBER_PT, False, WD_ALIGN_PARAGRAPH.RIGHT, 0, NUMBER_PT),
 }
 HEADING_STYLES = {1: "一级标题", 2: "二级标题", 3: "三级标题"}
+KEEP_WITH_NEXT = {"一级标题", "二级标题", "三级标题", "简报标题", "报头名称", "报头信息", "密级标识"}
+
+
+def _element(tag: str, **attributes: str) -> BaseOxmlElement:
+    element = OxmlElement(tag)
+    for key, value in attributes.items():
+        element.set(qn(f"w:{key}"), value)
+    return element
+
+
+# Schema order of the children Word insists on (ECMA-376 CT_PPr, CT_RPr, CT_TblPr).
+PPR_ORDER = (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+)
+RPR_ORDER = (
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
+    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
+    "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
+    "em", "lang", "eastAsianLayout", "specVanish", "oMath",
+)
+TBLPR_ORDER = (
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+    "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+)
+
+
+def _put(parent: BaseOxmlElement, child: BaseOxmlElement, order: tuple[str, ...]) -> None:
+    """Insert *child* into *parent* where the schema wants it, replacing one of the same tag."""
+    tag = child.tag.split("}")[1]
+    rank = order.index(tag)
+    for existing in list(parent):
+        if existing.tag == child.tag:
+            parent.remove(existing)
+    for existing in parent:
+        name = existing.tag.split("}")[1]
+        if name in order and order.index(name) > rank:
+            existing.addprevious(child)
+            return
+    parent.append(child)
 
 
 def _set_east_asian(element: object, family: str) -> None:
@@ -68,10 +129,35 @@ def _set_east_asian(element: object, family: str) -> None:
         fonts.set(qn(attribute), family)
 
 
+def _defaults(doc: DocxDocument) -> None:
+    """Document defaults of 3号仿宋: the grid's character pitch is counted from this size (Word, LibreOffice)."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for tag in ("w:sz", "w:szCs"):
+        element = rpr.find(qn(tag))
+        if element is None:
+            element = _element(tag)
+            rpr.append(element)
+        element.set(qn("w:val"), str(round(BODY_PT * 2)))
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = _element("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in ("w:eastAsia", "w:ascii", "w:hAnsi"):
+        fonts.set(qn(attribute), FAMILIES["fangsong"])
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)
+
+
 def _styles(doc: DocxDocument) -> None:
+    _defaults(doc)
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(BODY_PT)  # the grid's character pitch is counted from the default size
+    normal.font.name = FAMILIES["fangsong"]
+    _set_east_asian(normal.element, FAMILIES["fangsong"])
     for name, (role, size, bold, align, indent, line) in STYLES.items():
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = doc.styles["Normal"]
+        style.base_style = normal
         style.font.name = FAMILIES[role]
         style.font.size = Pt(size)
         style.font.bold = bold
@@ -79,11 +165,30 @@ def _styles(doc: DocxDocument) -> None:
         fmt = style.paragraph_format
         fmt.alignment = align
         fmt.space_before = fmt.space_after = Pt(0)
+        fmt.widow_control = True
+        fmt.keep_with_next = name in KEEP_WITH_NEXT
         if indent:
             fmt.first_line_indent = Pt(size * indent)
         if line:
             fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
             fmt.line_spacing = Pt(line)
+        _off_the_character_grid(style.element, size)
+
+
+def _off_the_character_grid(style: object, size: float) -> None:
+    """Set 3号 text 28 to the line by character spacing rather than by snapping to the grid's cells.
+
+    Word and WPS squeeze a character into a smaller grid cell, LibreOffice gives it two cells; a
+    spacing of -0.3 pt (28 × 15.7 pt fits the 442 pt line with room for rounding, 29 do not) reads the
+    same in all three."""
+    ppr = style.get_or_add_pPr()  # type: ignore[attr-defined]
+    _put(ppr, _element("w:snapToGrid", val="0"), PPR_ORDER)
+    # No extra space between Chinese and digits or Latin, as on the PDF page.
+    _put(ppr, _element("w:autoSpaceDE", val="0"), PPR_ORDER)
+    _put(ppr, _element("w:autoSpaceDN", val="0"), PPR_ORDER)
+    if size == BODY_PT:
+        rpr = style.get_or_add_rPr()  # type: ignore[attr-defined]
+        _put(rpr, _element("w:spacing", val=str(BODY_SPACING_TWIPS)), RPR_ORDER)
 
 
 def _page(doc: DocxDocument) -> None:
@@ -93,7 +198,15 @@ def _page(doc: DocxDocument) -> None:
     section.top_margin, section.left_margin = Mm(TOP), Mm(LEFT)
     section.right_margin = Mm(PAGE_W - LEFT - WIDTH)
     section.bottom_margin = Mm(PAGE_H - TOP - HEIGHT)
-    section.footer_distance = Mm(PAGE_H - TOP - HEIGHT - 7 - 5)
+    # The footer's one line (4号, exactly 14 pt) starts 7 mm below the type area.
+    section.footer_distance = Mm(PAGE_H - TOP - HEIGHT - PAGE_NUMBER_GAP) - Pt(NUMBER_PT)
+    grid = section._sectPr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = _element("w:docGrid")
+        section._sectPr.append(grid)
+    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:linePitch"), str(round(PITCH_PT * 20)))
+    grid.set(qn("w:charSpace"), str(round((CHAR_PT - BODY_PT) * 4096)))
     doc.settings.odd_and_even_pages_header_footer = True
     footers = ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT), (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT))
     for footer, align in footers:
@@ -108,8 +221,7 @@ def _page(doc: DocxDocument) -> None:
 
 
 def _page_field(paragraph: DocxParagraph) -> None:
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
+    field = _element("w:fldSimple", instr="PAGE")
     run = OxmlElement("w:r")
     text = OxmlElement("w:t")
     text.text = "1"
@@ -118,16 +230,33 @@ def _page_field(paragraph: DocxParagraph) -> None:
     paragraph._p.append(field)
 
 
-def _border(paragraph: DocxParagraph, edge: str, color: str, eighths: int) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    borders = ppr.find(qn("w:pBdr"))
+def _cell_borders(cell: _Cell, **edges: tuple[int, str] | None) -> None:
+    """Borders of one cell: edge -> (eighths of a point, colour) or None for none."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    borders = tcpr.find(qn("w:tcBorders"))
     if borders is None:
-        borders = OxmlElement("w:pBdr")
-        ppr.append(borders)
-    line = OxmlElement(f"w:{edge}")
-    for key, value in (("w:val", "single"), ("w:sz", str(eighths)), ("w:space", "1"), ("w:color", color)):
-        line.set(qn(key), value)
-    borders.append(line)
+        borders = _element("w:tcBorders")
+        tcpr.append(borders)
+    for edge in ("top", "left", "bottom", "right"):
+        spec = edges.get(edge)
+        borders.append(_element(f"w:{edge}", val="nil") if spec is None
+                       else _element(f"w:{edge}", val="single", sz=str(spec[0]), space="0", color=spec[1]))
+
+
+def _table_properties(table: Table, *, header: bool = False) -> None:
+    """Rows that never split across pages; the first row repeated on each page when *header*."""
+    for index, row in enumerate(table.rows):
+        trpr = row._tr.get_or_add_trPr()
+        trpr.append(_element("w:cantSplit"))
+        if header and index == 0:
+            trpr.append(_element("w:tblHeader"))
+
+
+def _no_cell_margins(table: Table) -> None:
+    margins = _element("w:tblCellMar")
+    for edge in ("left", "right"):
+        margins.append(_element(f"w:{edge}", w="0", type="dxa"))
+    _put(table._tbl.tblPr, margins, TBLPR_ORDER)
 
 
 def _masthead(doc: DocxDocument, document: Document) -> None:
@@ -137,70 +266,122 @@ def _masthead(doc: DocxDocument, document: Document) -> None:
     run = name.add_run(spec.bulletin_name)
     run.font.color.rgb = RED
     doc.add_paragraph(spec.issue, style="报头信息")
-    line = doc.add_paragraph(style="报头信息")
-    line.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    line.paragraph_format.tab_stops.add_tab_stop(Mm(WIDTH), WD_TAB_ALIGNMENT.RIGHT)
-    line.add_run(f"{spec.issuer}\t{chinese_date(spec.issued)}")
-    _border(line, "bottom", "C00000", 12)
+    # 编印单位 and date in two cells: the issuer wraps in its own cell, the date never breaks.
+    day = chinese_date(spec.issued)
+    date_width = Pt(BODY_PT * (len(day) + 1))
+    table = doc.add_table(rows=1, cols=2)
+    table.autofit = False
+    widths = (Mm(WIDTH) - date_width, date_width)
+    for column, cell, width in zip(table.columns, table.rows[0].cells, widths, strict=True):
+        column.width = cell.width = width
+    _no_cell_margins(table)
+    issuer, date_cell = table.rows[0].cells
+    issuer.paragraphs[0].style = doc.styles["报头信息"]
+    issuer.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
+    issuer.paragraphs[0].add_run(spec.issuer)
+    date_cell.paragraphs[0].style = doc.styles["报头信息"]
+    date_cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    date_cell.paragraphs[0].add_run(day)
+    for cell in (issuer, date_cell):
+        _cell_borders(cell, bottom=(18, RED_HEX))
+    _table_properties(table)
     doc.add_paragraph(style="简报正文")
     doc.add_paragraph(style="简报正文")
 
 
-def _table(doc: DocxDocument, block: FigureTable) -> None:
-    table = doc.add_table(rows=1, cols=4)
+def _grid_table(doc: DocxDocument, widths_mm: tuple[float, ...], head: tuple[str, ...],
+                rows: list[tuple[str, ...]]) -> None:
+    table = doc.add_table(rows=1, cols=len(head))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = [Mm(74), Mm(26), Mm(40), Mm(16)]
+    widths = [Mm(w) for w in widths_mm]
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid, which LibreOffice and WPS read; cells get theirs below
-    for cell, text, width in zip(table.rows[0].cells, ("指标", "时间", "数值", "来源"), widths, strict=True):
+    for cell, text, width in zip(table.rows[0].cells, head, widths, strict=True):
         cell.width = width
         paragraph = cell.paragraphs[0]
         paragraph.style = doc.styles["表格文字"]
-        paragraph.add_run(text).bold = True
-    for row in block.rows:
+        paragraph.add_run(text).font.name = FAMILIES["heiti"]
+        _set_east_asian(paragraph.runs[0]._r, FAMILIES["heiti"])
+    for row in rows:
         cells = table.add_row().cells
-        for cell, text, width in zip(cells, (row.indicator, row.when, row.value, f"[{row.source}]"), widths,
-                                     strict=True):
+        for cell, text, width in zip(cells, row, widths, strict=True):
             cell.width = width
             cell.paragraphs[0].style = doc.styles["表格文字"]
             cell.paragraphs[0].add_run(text)
+    _table_properties(table, header=True)
+
+
+def _table(doc: DocxDocument, block: FigureTable) -> None:
+    _grid_table(doc, *FIGURE_COLUMNS,
+                [(r.indicator, r.when, r.value, f"[{r.source}]") for r in block.rows])
 
 
 def _target_table(doc: DocxDocument, block: TargetTable) -> None:
-    table = doc.add_table(rows=1, cols=6)
-    table.style = doc.styles["Table Grid"]
-    table.autofit = False
-    widths = [Mm(50), Mm(14), Mm(24), Mm(26), Mm(16), Mm(26)]
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-    for cell, text in zip(table.rows[0].cells, ("指标", "年份", "目标", "实绩", "状态", "差距"), strict=True):
-        cell.paragraphs[0].style = doc.styles["表格文字"]
-        cell.paragraphs[0].add_run(text).bold = True
-    for row in block.rows:
-        cells = table.add_row().cells
-        values = (f"{row.indicator}[{compress(row.sources)}]", str(row.period), row.target, row.actual, row.status,
-                  row.gap)
-        for cell, text in zip(cells, values, strict=True):
-            cell.paragraphs[0].style = doc.styles["表格文字"]
-            cell.paragraphs[0].add_run(text)
+    _grid_table(doc, *TARGET_COLUMNS,
+                [(f"{r.indicator}[{compress(r.sources)}]", str(r.period), r.target, r.actual, r.status, r.gap)
+                 for r in block.rows])
     doc.add_paragraph(block.rules, style="数据来源")
 
 
 def _closing(doc: DocxDocument, document: Document) -> None:
+    """报尾: a one-column table floating at the foot of the type area, anchored on the last page.
+
+    Rows never split and each draws its own rules, so no rule merges away.  The table is 6 mm
+    narrower than the type area: LibreOffice 7 lays a floating table inline, after the text,
+    when it leaves less than about 6 mm of the line beside it (measured with LibreOffice 7.4)."""
     spec = document.spec
-    rows = [f"{label}：{value}" for label, value in (("报", spec.report_to), ("送", spec.send_to),
-                                                    ("发", spec.distribute_to)) if value]
-    if spec.copies:
-        rows.append(f"\t共印{spec.copies}份")
-    for index, text in enumerate(rows):
-        paragraph = doc.add_paragraph(style="报尾")
-        paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(WIDTH - 5), WD_TAB_ALIGNMENT.RIGHT)
-        paragraph.add_run(text)
-        _border(paragraph, "top", "000000", 8 if index == 0 else 4)
-        if index == len(rows) - 1:
-            _border(paragraph, "bottom", "000000", 8)
+    rows = [(f"{label}：", value.strip()) for label, value in (("报", spec.report_to), ("送", spec.send_to),
+                                                              ("发", spec.distribute_to)) if value.strip()]
+    copies = f"共印{spec.copies}份" if spec.copies else ""
+    if copies and not rows:
+        rows.append(("", ""))
+    if not rows:
+        return
+    width = Mm(WIDTH - CLOSING_INSET_MM)
+    table = doc.add_table(rows=len(rows), cols=1)
+    table.autofit = False
+    table.columns[0].width = width
+    _no_cell_margins(table)
+    _put(table._tbl.tblPr, _element("w:tblpPr", vertAnchor="margin", horzAnchor="margin", tblpXSpec="center",
+                                    tblpYSpec="bottom", leftFromText="0", rightFromText="0", topFromText="0",
+                                    bottomFromText="0"), TBLPR_ORDER)
+    _put(table._tbl.tblPr, _element("w:tblOverlap", val="never"), TBLPR_ORDER)
+    for index, ((lead, value), row) in enumerate(zip(rows, table.rows, strict=True)):
+        cell = row.cells[0]
+        cell.width = width
+        paragraph = cell.paragraphs[0]
+        paragraph.style = doc.styles["报尾"]
+        fmt = paragraph.paragraph_format
+        # One character in from each side; wrapped lines hang after the colon.
+        fmt.left_indent = Pt(NUMBER_PT * (1 + len(lead)))
+        fmt.first_line_indent = Pt(-NUMBER_PT * len(lead))
+        fmt.right_indent = Pt(NUMBER_PT)
+        fmt.space_before = fmt.space_after = Pt(3)
+        paragraph.add_run(lead + value)
+        if index == len(rows) - 1 and copies:
+            fmt.tab_stops.add_tab_stop(width - Pt(NUMBER_PT), WD_TAB_ALIGNMENT.RIGHT)
+            paragraph.add_run(f"\t{copies}")
+        top = (8, "000000") if index == 0 else (6, "000000")
+        bottom = (8, "000000") if index == len(rows) - 1 else (6, "000000")
+        _cell_borders(cell, top=top, bottom=bottom, left=None, right=None)
+    _table_properties(table)
+    # The paragraph the floating table is anchored to: 1 pt high, so it fits beside the table's page.
+    anchor = doc.add_paragraph(style="报尾")
+    anchor.paragraph_format.line_spacing = Pt(1)
+    anchor.paragraph_format.space_before = anchor.paragraph_format.space_after = Pt(0)
+    anchor.add_run("").font.size = Pt(1)
+
+
+def _title(doc: DocxDocument, document: Document) -> None:
+    paragraph = doc.add_paragraph(style="简报标题")
+    per_line = int(WIDTH // (TITLE_PT * 25.4 / 72))
+    for index, line in enumerate(title_lines(document.spec.title, per_line, vocabulary(document))):
+        run = paragraph.add_run(line)
+        if index:
+            run._r.addprevious(_element("w:r"))
+            run._r.getprevious().append(_element("w:br"))
 
 
 def write_docx(document: Document, path: Path) -> None:
@@ -211,7 +392,7 @@ def write_docx(document: Document, path: Path) -> None:
     doc.core_properties.title = spec.title
     if spec.template == "jianbao":
         _masthead(doc, document)
-    doc.add_paragraph(spec.title, style="简报标题")
+    _title(doc, document)
     if spec.template == "report":
         byline = "　".join(x for x in (spec.issuer, chinese_date(spec.issued)) if x)
         doc.add_paragraph(byline, style="二级标题").alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -233,6 +414,7 @@ def write_docx(document: Document, path: Path) -> None:
             # The stubs type the format as bytes; PySide6 itself accepts only str.
             chart_image(block.spec, WIDTH, dpi=300).save(buffer, "PNG")  # type: ignore[call-overload]
             picture = doc.add_paragraph(style="图表")
+            picture.paragraph_format.keep_together = True
             picture.add_run().add_picture(io.BytesIO(bytes(buffer.data().data())), width=Mm(WIDTH))
     if document.sources:
         doc.add_paragraph("数据来源", style="一级标题")

@@ -14,7 +14,14 @@ from PySide6.QtGui import QFont, QFontDatabase
 from zzdesk import paths
 
 BUNDLED_FILES = ("NotoSansSC-Regular.otf", "NotoSansSC-Bold.otf", "NotoSerifSC-Regular.otf",
-                 "NotoSerifSC-Bold.otf", "ZZDeskKai-Regular.ttf")
+                 "NotoSerifSC-Bold.otf", "ZZDeskKai-Regular.ttf", "ZhuqueFangsong-Regular.ttf")
+# What the font report calls each bundled family: every one is a subset (GB2312, 〇, the report texts).
+BUNDLED_NAMES = {
+    "Noto Sans CJK SC": "Noto Sans CJK SC（思源黑体）子集",
+    "Noto Serif CJK SC": "Noto Serif CJK SC（思源宋体）子集",
+    "ZZDesk Kai": "ZZDesk Kai（霞鹜文楷）子集",
+    "Zhuque Fangsong": "朱雀仿宋 Zhuque Fangsong 0.211 子集",
+}
 
 # role -> (label, installed families in order of preference, bundled fallback)
 ROLES: dict[str, tuple[str, tuple[str, ...], str]] = {
@@ -24,7 +31,7 @@ ROLES: dict[str, tuple[str, tuple[str, ...], str]] = {
                      "Noto Serif CJK SC"),
     "songti": ("宋体", ("SimSun", "宋体", "STSong", "华文宋体"), "Noto Serif CJK SC"),
     "fangsong": ("仿宋", ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "华文仿宋"),
-                 "Noto Serif CJK SC"),
+                 "Zhuque Fangsong"),
     "kaiti": ("楷体", ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti", "华文楷体"), "ZZDesk Kai"),
 }
 
@@ -39,7 +46,7 @@ class RoleFont:
     @property
     def note(self) -> str:
         if self.bundled:
-            return f"{self.label}：未安装，改用随程序提供的 {self.family}"
+            return f"{self.label}：未安装，改用随程序提供的 {BUNDLED_NAMES.get(self.family, self.family)}"
         return f"{self.label}：{self.family}"
 
 
@@ -77,7 +84,9 @@ def font_report() -> list[RoleFont]:
 
 
 def role_font(role: str, point_size: float, bold: bool = False) -> QFont:
-    font = QFont(resolve(role).family)
+    resolved = resolve(role)
+    font = QFont(resolved.family)
     font.setPointSizeF(point_size)
-    font.setBold(bold)
+    # 方正小标宋 is heavy by design and never set bold; its bundled stand-in is the bold cut of Noto Serif.
+    font.setBold(bold or (role == "xiaobiaosong" and resolved.bundled))
     return font

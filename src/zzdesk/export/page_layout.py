@@ -2,28 +2,19 @@
 and 28 mm left, 22 lines of 28 characters in 3号 (16 pt), page numbers "— n —" in
 4号 7 mm below the type area, odd pages right and even pages left.
 
-One painter-based renderer serves PDF (QPdfWriter), printing and print preview
-(QPrinter): anything that is a QPagedPaintDevice.
+Layout and drawing are apart: `lay_out` turns a Document into pages of drawing
+operations in millimetres (every character with its position), which `render` paints
+on any QPagedPaintDevice (PDF, printer, preview) and the OFD writer stores as XML.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QPagedPaintDevice,
-    QPainter,
-    QPen,
-    QTextCharFormat,
-    QTextLayout,
-    QTextLine,
-    QTextOption,
-)
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPagedPaintDevice, QPainter, QPen, QRawFont
 
 from zzdesk.core.briefing import (
     ChartBlock,
@@ -31,19 +22,31 @@ from zzdesk.core.briefing import (
     FigureTable,
     Heading,
     Paragraph,
+    TargetRow,
     TargetTable,
     chinese_date,
 )
+from zzdesk.core.charts import ChartSpec
 from zzdesk.export.bullet_painter import bullets_height_mm, paint_bullets
 from zzdesk.export.chart_painter import chart_height_mm, paint_chart
 from zzdesk.export.fonts import role_font
+from zzdesk.export.titles import title_lines
+from zzdesk.export.typesetting import CLOSING_MARKS, OPENING_MARKS, SetLine, Span, is_wide, set_text
 
 PAGE_W, PAGE_H = 210.0, 297.0
 LEFT, TOP, WIDTH, HEIGHT = 28.0, 37.0, 156.0, 225.0
+BOTTOM = TOP + HEIGHT
 LINES, CHARS = 22, 28
+PITCH, CELL = HEIGHT / LINES, WIDTH / CHARS
 BODY_PT, TITLE_PT, NUMBER_PT = 16.0, 22.0, 14.0
-RED = QColor("#c00000")
-BLACK = QColor("#000000")
+PT = 25.4 / 72  # millimetres per point
+PAGE_NUMBER_GAP = 7.0  # the dash of the page number lies 7 mm below the type area
+RED, BLACK = "#c00000", "#000000"
+CHART_FLOOR = 0.75  # a chart may shrink to this share of its size to stay beside its text
+MARKER_RATIO = 0.6
+# Table columns (mm) and heads, shared by the PDF and the DOCX.
+FIGURE_COLUMNS = ((70, 26, 44, 16), ("指标", "时间", "数值", "来源"))
+TARGET_COLUMNS = ((42, 12, 24, 26, 18, 34), ("指标", "年份", "目标", "实绩", "状态", "差距"))
 
 
 def compress(numbers: Sequence[int]) -> str:
@@ -61,283 +64,553 @@ def compress(numbers: Sequence[int]) -> str:
     return ",".join(parts)
 
 
-class Sheet:
-    """A cursor over pages of a paged device, in device units."""
+# Drawing operations, in millimetres on the page -------------------------------------------------------
 
-    def __init__(self, device: QPagedPaintDevice, painter: QPainter, document: Document) -> None:
-        self.device, self.painter, self.document = device, painter, document
-        self.dpi = float(device.logicalDpiX())
-        self.mm = self.dpi / 25.4
-        self.left, self.top = LEFT * self.mm, TOP * self.mm
-        self.width, self.height = WIDTH * self.mm, HEIGHT * self.mm
-        self.bottom = self.top + self.height
-        self.pitch = self.height / LINES
-        self.page = 1
-        self.y = self.top
-
-    # Fonts ----------------------------------------------------------------------------------------
-
-    def font(self, role: str, size: float, bold: bool = False, spaced: bool = False) -> QFont:
-        font = QFont(role_font(role, size, bold), self.device)
-        if spaced:
-            # 28 characters must fill the 156 mm line exactly: tighten the advance a little.
-            advance = QFontMetricsF(font, self.device).horizontalAdvance("国")
-            font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, self.width / CHARS - advance)
-        return font
-
-    # Pages ----------------------------------------------------------------------------------------
-
-    def new_page(self) -> None:
-        self.page_number()
-        self.device.newPage()
-        self.page += 1
-        self.y = self.top
-
-    def ensure(self, height: float) -> None:
-        if self.y + height > self.bottom + 0.01 * self.mm:
-            self.new_page()
-
-    def skip_lines(self, n: int) -> None:
-        self.y = min(self.bottom, self.y + n * self.pitch)
-
-    def page_number(self) -> None:
-        font = self.font("songti", NUMBER_PT)
-        char = QFontMetricsF(font, self.device).horizontalAdvance("国")
-        text = f"— {self.page} —"
-        box = QRectF(self.left + char, self.bottom + 7 * self.mm - 2 * self.mm, self.width - 2 * char, 7 * self.mm)
-        align = Qt.AlignmentFlag.AlignRight if self.page % 2 else Qt.AlignmentFlag.AlignLeft
-        self.painter.setFont(font)
-        self.painter.setPen(BLACK)
-        self.painter.drawText(box, align | Qt.AlignmentFlag.AlignTop, text)
-
-    # Text -----------------------------------------------------------------------------------------
-
-    def text(self, text: str, font: QFont, indent_chars: float = 2,
-             align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignJustify, line_height: float | None = None,
-             color: QColor = BLACK, marker: str = "") -> None:
-        """Lay out one paragraph line by line on the grid, breaking pages where needed."""
-        full = text + (f"[{marker}]" if marker else "")
-        layout = QTextLayout(full, font, self.device)
-        option = QTextOption(align)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        if marker:
-            superscript = QTextCharFormat()
-            superscript.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
-            superscript.setFont(self.font("songti", font.pointSizeF() * 0.75))
-            superscript.setFontLetterSpacing(100)
-            span = QTextLayout.FormatRange()
-            # The PySide6 stubs do not list FormatRange's fields, which exist at run time.
-            span.start = len(text)  # type: ignore[attr-defined]
-            span.length = len(marker) + 2  # type: ignore[attr-defined]
-            span.format = superscript  # type: ignore[attr-defined]
-            layout.setFormats([span])
-        indent = indent_chars * self.width / CHARS
-        layout.beginLayout()
-        lines: list[QTextLine] = []
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            first = not lines
-            line.setLineWidth(self.width - (indent if first else 0))
-            line.setPosition(QPointF(indent if first else 0, 0))
-            lines.append(line)
-        layout.endLayout()
-        step = line_height or self.pitch
-        self.painter.setPen(color)
-        for line in lines:
-            self.ensure(step)
-            offset = QPointF(self.left, self.y + (step - line.height()) / 2)
-            line.draw(self.painter, offset)
-            self.y += step
-
-    def centered(self, text: str, font: QFont, color: QColor = BLACK, lines: int = 1) -> None:
-        self.ensure(lines * self.pitch)
-        self.painter.setFont(font)
-        self.painter.setPen(color)
-        self.painter.drawText(QRectF(self.left, self.y, self.width, lines * self.pitch),
-                              Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
-        self.y += lines * self.pitch
-
-    def rule(self, color: QColor, thickness_mm: float, y: float | None = None) -> None:
-        at = self.y if y is None else y
-        self.painter.setPen(QPen(color, thickness_mm * self.mm))
-        self.painter.drawLine(QPointF(self.left, at), QPointF(self.left + self.width, at))
+@dataclass(frozen=True)
+class Face:
+    role: str  # fangsong, heiti, kaiti, xiaobiaosong, songti
+    size: float  # points
+    bold: bool = False
 
 
-# Parts of a briefing ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TextOp:
+    text: str
+    xs: tuple[float, ...]  # left edge of each character's glyph
+    y: float  # baseline
+    face: Face
+    color: str = BLACK
 
-def masthead(sheet: Sheet) -> None:
+
+@dataclass(frozen=True)
+class RuleOp:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float
+    color: str = BLACK
+
+
+@dataclass(frozen=True)
+class PictureOp:
+    x: float
+    y: float
+    w: float
+    h: float
+    chart: ChartSpec | None = None
+    bullets: tuple[TargetRow, ...] = ()
+    scale: float = 1.0
+
+
+Op = TextOp | RuleOp | PictureOp
+
+
+@dataclass(frozen=True)
+class Layout:
+    pages: tuple[tuple[Op, ...], ...]
+    closing_top: float | None = None  # where the 报尾 starts on the last page
+
+
+# Font metrics ---------------------------------------------------------------------------------------
+
+class Metrics:
+    """Advances in mm from the font's design metrics, the same on every device."""
+
+    REFERENCE_PX = 100.0
+
+    def __init__(self) -> None:
+        self._fonts: dict[Face, tuple[QRawFont, QFontMetricsF]] = {}
+        self._advances: dict[tuple[Face, str], float] = {}
+
+    def _font(self, face: Face) -> tuple[QRawFont, QFontMetricsF]:
+        if face not in self._fonts:
+            font = role_font(face.role, 10, face.bold)
+            font.setPixelSize(int(self.REFERENCE_PX))
+            font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+            self._fonts[face] = (QRawFont.fromFont(font), QFontMetricsF(font))
+        return self._fonts[face]
+
+    def advance(self, char: str, face: Face) -> float:
+        key = (face, char)
+        if key not in self._advances:
+            raw, metrics = self._font(face)
+            glyphs = raw.glyphIndexesForString(char) if raw.isValid() else []
+            if glyphs and glyphs[0]:
+                width = raw.advancesForGlyphIndexes(glyphs)[0].x()
+            else:  # drawn by a fallback face
+                width = metrics.horizontalAdvance(char)
+            self._advances[key] = width / self.REFERENCE_PX * face.size * PT
+        return self._advances[key]
+
+    def width(self, text: str, face: Face) -> float:
+        return sum(self.advance(c, face) for c in text)
+
+    def ascent(self, face: Face) -> float:
+        raw, metrics = self._font(face)
+        ascent = raw.ascent() if raw.isValid() else metrics.ascent()
+        return ascent / self.REFERENCE_PX * face.size * PT
+
+
+# Rows: the units pagination moves -------------------------------------------------------------------------
+
+Draw = Callable[[float, float], list[Op]]  # (top, height) -> operations
+
+
+@dataclass
+class Row:
+    height: float
+    draw: Draw
+    on_grid: bool = True  # starts on a line of the 22-line grid
+    keep_with_next: bool = False
+    header: Row | None = None  # a table's header row, repeated when the table continues on a new page
+    min_height: float | None = None  # a chart that may shrink to this height
+    kind: str = "line"
+
+
+@dataclass
+class Flow:
+    rows: list[Row] = field(default_factory=list)
+
+    def add(self, row: Row) -> None:
+        self.rows.append(row)
+
+
+class Typesetter:
+    """Turns blocks into rows of positioned characters."""
+
+    def __init__(self, metrics: Metrics) -> None:
+        self.metrics = metrics
+
+    def glyph_ops(self, line: SetLine, left: float, baseline: float, faces: dict[str, Face], cell: float,
+                  color: str = BLACK) -> list[Op]:
+        """One TextOp per run of one face; full-cell characters centred in their cell."""
+        ops: list[Op] = []
+        run: list[tuple[str, float]] = []
+        run_style = ""
+
+        def flush() -> None:
+            if run:
+                face = faces[run_style]
+                y = baseline - (faces["body"].size * PT * 0.33 if run_style == "marker" else 0)
+                ops.append(TextOp("".join(c for c, _ in run), tuple(x for _, x in run), y, face, color))
+                run.clear()
+
+        for glyph in line.glyphs:
+            if glyph.style != run_style:
+                flush()
+                run_style = glyph.style
+            x = left + line.indent + glyph.x
+            if is_wide(glyph.char) and glyph.style != "marker":
+                room = glyph.width - self.metrics.advance(glyph.char, faces[glyph.style])
+                # A narrow mark in a full cell sits against the text it belongs to: “ right, ” left.
+                if glyph.char in OPENING_MARKS:
+                    x += room
+                elif glyph.char not in CLOSING_MARKS:
+                    x += room / 2
+            run.append((glyph.char, x))
+        flush()
+        return ops
+
+    def lines(self, spans: Sequence[Span], faces: dict[str, Face], width: float = WIDTH, cell: float = CELL,
+              indent_cells: float = 0, justify: bool = True, hanging: float = 0) -> list[SetLine]:
+        def measure(char: str, style: str) -> float:
+            return self.metrics.advance(char, faces[style])
+        return set_text(spans, width, cell, measure, indent_cells, justify, hanging)
+
+    def text_rows(self, text: str, face: Face, marker: str = "", indent_cells: float = 2, justify: bool = True,
+                  keep: bool = False, pitch: float = PITCH, on_grid: bool = True, cell: float = CELL,
+                  color: str = BLACK) -> list[Row]:
+        faces = {"body": face, "marker": Face("songti", face.size * MARKER_RATIO)}
+        spans = [Span(text, "body")] + ([Span(f"[{marker}]", "marker")] if marker else [])
+        rows = []
+        for line in self.lines(spans, faces, cell=cell, indent_cells=indent_cells, justify=justify):
+            rows.append(Row(pitch, self._line_drawer(line, faces, pitch, cell, color), on_grid=on_grid,
+                            keep_with_next=keep))
+        return rows
+
+    def _line_drawer(self, line: SetLine, faces: dict[str, Face], pitch: float, cell: float, color: str) -> Draw:
+        baseline_offset = self.baseline_in(pitch, faces["body"])
+
+        def draw(top: float, _height: float) -> list[Op]:
+            return self.glyph_ops(line, LEFT, top + baseline_offset, faces, cell, color)
+        return draw
+
+    def baseline_in(self, height: float, face: Face) -> float:
+        """The baseline that centres an ideographic em box (0.88 em up, 0.12 em down) in *height*,
+        lowered where the font's ascent would otherwise reach above the slot."""
+        em = face.size * PT
+        return max(height / 2 + 0.38 * em, min(height - 0.12 * em, self.metrics.ascent(face)))
+
+    def centred(self, text: str, face: Face, top: float, height: float, color: str = BLACK,
+                left: float = LEFT, width: float = WIDTH) -> TextOp:
+        xs, x = [], left + (width - self.metrics.width(text, face)) / 2
+        for char in text:
+            xs.append(x)
+            x += self.metrics.advance(char, face)
+        return TextOp(text, tuple(xs), top + self.baseline_in(height, face), face, color)
+
+    def at(self, text: str, face: Face, x: float, baseline: float, color: str = BLACK) -> TextOp:
+        xs = []
+        for char in text:
+            xs.append(x)
+            x += self.metrics.advance(char, face)
+        return TextOp(text, tuple(xs), baseline, face, color)
+
+
+# Parts of a briefing --------------------------------------------------------------------------------------
+
+def fitted_size(metrics: Metrics, text: str, face: Face, width: float, smallest: float) -> Face:
+    """The face at its size, or smaller (down to *smallest*) so that *text* fits in *width*."""
+    size = face.size
+    while size > smallest and metrics.width(text, replace(face, size=size)) > width:
+        size -= 0.5
+    return replace(face, size=size)
+
+
+def masthead(t: Typesetter, document: Document, flow: Flow) -> None:
     """简报 报头: marking, the red bulletin name, 第×期, 编印单位 and date, the red rule."""
-    spec = sheet.document.spec
-    painter = sheet.painter
-    if spec.marking:
-        painter.setFont(sheet.font("heiti", BODY_PT))
-        painter.setPen(BLACK)
-        painter.drawText(QRectF(sheet.left, sheet.y, sheet.width, sheet.pitch), Qt.AlignmentFlag.AlignLeft
-                         | Qt.AlignmentFlag.AlignVCenter, spec.marking)
-    sheet.y += sheet.pitch
-    sheet.centered(spec.bulletin_name, sheet.font("xiaobiaosong", 40, bold=True), RED, lines=2)
-    sheet.centered(spec.issue, sheet.font("fangsong", BODY_PT))
-    font = sheet.font("fangsong", BODY_PT)
-    painter.setFont(font)
-    painter.setPen(BLACK)
-    row = QRectF(sheet.left, sheet.y, sheet.width, sheet.pitch)
-    painter.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, spec.issuer)
-    painter.drawText(row, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, chinese_date(spec.issued))
-    sheet.y += sheet.pitch
-    sheet.rule(RED, 0.8, sheet.y - 0.1 * sheet.pitch)
-    sheet.skip_lines(2)
+    spec = document.spec
+    marking = Face("heiti", BODY_PT)
+    flow.add(Row(PITCH, lambda top, _h: [t.at(spec.marking, marking, LEFT, top + t.baseline_in(PITCH, marking))]
+                 if spec.marking else []))
+    name = fitted_size(t.metrics, spec.bulletin_name, Face("xiaobiaosong", 40), WIDTH, 22)
+    flow.add(Row(2 * PITCH, lambda top, h: [t.centred(spec.bulletin_name, name, top, h, RED)]))
+    issue = Face("fangsong", BODY_PT)
+    flow.add(Row(PITCH, lambda top, h: [t.centred(spec.issue, issue, top, h)] if spec.issue else []))
+    flow.add(issuer_row(t, spec.issuer, chinese_date(spec.issued)))
+    flow.add(Row(2 * PITCH, lambda _top, _h: []))
 
 
-def title_block(sheet: Sheet) -> None:
-    spec = sheet.document.spec
-    title_font = sheet.font("xiaobiaosong", TITLE_PT, bold=True)
-    width = QFontMetricsF(title_font, sheet.device).horizontalAdvance(spec.title)
-    sheet.centered(spec.title, title_font, lines=max(1, math.ceil(width / sheet.width)))
+def issuer_row(t: Typesetter, issuer: str, day: str) -> Row:
+    """编印单位 on the left, the date on the right; a long 编印单位 shrinks, then wraps, never reaching the date."""
+    face = Face("fangsong", BODY_PT)
+    date_width = t.metrics.width(day, face)
+    room = WIDTH - date_width - CELL
+    issuer_face = fitted_size(t.metrics, issuer, face, room, 12)
+    lines = t.lines([Span(issuer, "body")], {"body": issuer_face}, width=room, cell=issuer_face.size * PT,
+                    justify=False) if issuer else []
+    line_h = issuer_face.size * PT * 1.25
+    height = max(PITCH, math.ceil((len(lines) * line_h + 1) / PITCH) * PITCH)
+
+    def draw(top: float, h: float) -> list[Op]:
+        ops: list[Op] = [t.centred(day, face, top + h - PITCH, PITCH, left=LEFT + WIDTH - date_width,
+                                   width=date_width)]
+        first = top + h - PITCH / 2 - len(lines) * line_h / 2
+        for index, line in enumerate(lines):
+            ops += t.glyph_ops(line, LEFT, first + index * line_h + t.baseline_in(line_h, issuer_face),
+                               {"body": issuer_face}, issuer_face.size * PT)
+        ops.append(RuleOp(LEFT, top + h - 0.1 * PITCH, LEFT + WIDTH, top + h - 0.1 * PITCH, 0.8, RED))
+        return ops
+    return Row(height, draw)
+
+
+def title_rows(t: Typesetter, document: Document, flow: Flow, vocabulary: Sequence[str]) -> None:
+    spec = document.spec
+    face = Face("xiaobiaosong", TITLE_PT)
+    per_line = int(WIDTH // (TITLE_PT * PT))
+    for text in title_lines(spec.title, per_line, vocabulary):
+        flow.add(Row(PITCH, _centred_line(t, text, face), keep_with_next=True))
     if spec.template == "report":
         byline = "　".join(x for x in (spec.issuer, chinese_date(spec.issued)) if x)
-        sheet.centered(byline, sheet.font("kaiti", BODY_PT))
-    sheet.skip_lines(1)
+        kai = Face("kaiti", BODY_PT)
+        flow.add(Row(PITCH, lambda top, h: [t.centred(byline, kai, top, h)], keep_with_next=True))
+    flow.add(Row(PITCH, lambda _top, _h: [], keep_with_next=True))
 
 
-def heading(sheet: Sheet, block: Heading) -> None:
+def _centred_line(t: Typesetter, text: str, face: Face, color: str = BLACK) -> Draw:
+    return lambda top, h: [t.centred(text, face, top, h, color)]
+
+
+def heading_rows(t: Typesetter, block: Heading) -> list[Row]:
     role, bold = {1: ("heiti", False), 2: ("kaiti", False), 3: ("fangsong", True)}[block.level]
-    if sheet.y + 2 * sheet.pitch > sheet.bottom:  # no heading alone at the foot of a page
-        sheet.new_page()
-    sheet.text(block.text, sheet.font(role, BODY_PT, bold, spaced=True), align=Qt.AlignmentFlag.AlignLeft)
+    return t.text_rows(block.text, Face(role, BODY_PT, bold), justify=True, keep=True)
 
 
-def grid_table(sheet: Sheet, widths_mm: Sequence[float], head: Sequence[str], rows: Sequence[Sequence[str]],
-               size: float = 12) -> None:
-    """A ruled table, header repeated on each page; text too wide for its cell is set smaller and wrapped."""
-    mm = sheet.mm
-    widths = [w * mm for w in widths_mm]
-    cell_font, small_font = sheet.font("fangsong", size), sheet.font("fangsong", size * 0.8)
-    head_font = sheet.font("heiti", size)
-    row_h, pad = sheet.pitch * 0.8, 1.5 * mm
+def table_rows(t: Typesetter, widths: Sequence[float], head: Sequence[str], rows: Sequence[Sequence[str]],
+               size: float = 12) -> list[Row]:
+    """A ruled table; text too wide for its cell wraps inside it; the header row repeats on each page."""
+    pad = 1.5
+    line_h = size * PT * 1.35
 
-    def draw_row(cells: Sequence[str], font: QFont) -> None:
-        x = sheet.left
-        sheet.painter.setPen(QPen(BLACK, 0.2 * mm))
-        for width, text in zip(widths, cells, strict=True):
-            box = QRectF(x, sheet.y, width, row_h)
-            sheet.painter.drawRect(box)
-            fits = QFontMetricsF(font, sheet.device).horizontalAdvance(text) <= width - 2 * pad
-            sheet.painter.setFont(font if fits else small_font)
-            sheet.painter.drawText(box.adjusted(pad, 0, -pad, 0), Qt.AlignmentFlag.AlignVCenter
-                                   | Qt.TextFlag.TextWordWrap, text)
-            x += width
-        sheet.y += row_h
+    def row(cells: Sequence[str], face: Face) -> Row:
+        set_cells = [t.lines([Span(text, "body")], {"body": face}, width=w - 2 * pad, cell=face.size * PT,
+                             justify=False) for w, text in zip(widths, cells, strict=True)]
+        height = max(PITCH * 0.8, max(len(lines) for lines in set_cells) * line_h + 2 * pad)
 
-    sheet.ensure(2 * row_h)
-    draw_row(head, head_font)
-    for row in rows:
-        if sheet.y + row_h > sheet.bottom:
-            sheet.new_page()
-            draw_row(head, head_font)
-        draw_row(row, cell_font)
-    sheet.y = sheet.top + math.ceil((sheet.y - sheet.top) / sheet.pitch - 1e-6) * sheet.pitch  # back on the grid
+        def draw(top: float, h: float) -> list[Op]:
+            ops: list[Op] = []
+            x = LEFT
+            for w, lines in zip(widths, set_cells, strict=True):
+                first = top + (h - len(lines) * line_h) / 2
+                for index, line in enumerate(lines):
+                    ops += t.glyph_ops(line, x + pad, first + index * line_h + t.baseline_in(line_h, face),
+                                       {"body": face}, face.size * PT)
+                ops += [RuleOp(x, top, x + w, top, 0.2), RuleOp(x, top + h, x + w, top + h, 0.2),
+                        RuleOp(x, top, x, top + h, 0.2), RuleOp(x + w, top, x + w, top + h, 0.2)]
+                x += w
+            return ops
+        return Row(height, draw, on_grid=False, kind="table")
 
-
-def table(sheet: Sheet, block: FigureTable) -> None:
-    grid_table(sheet, (74, 26, 40, 16), ("指标", "时间", "数值", "来源"),
-               [(r.indicator, r.when, r.value, f"[{r.source}]") for r in block.rows])
+    header = row(head, Face("heiti", size))
+    header.keep_with_next = True
+    result = [header]
+    for cells in rows:
+        body = row(cells, Face("fangsong", size))
+        body.header = header
+        result.append(body)
+    return result
 
 
-def target_table(sheet: Sheet, block: TargetTable) -> None:
+def figure_table_rows(t: Typesetter, block: FigureTable) -> list[Row]:
+    return table_rows(t, *FIGURE_COLUMNS,
+                      [(r.indicator, r.when, r.value, f"[{r.source}]") for r in block.rows])
+
+
+def target_table_rows(t: Typesetter, block: TargetTable) -> list[Row]:
     """目标完成情况: a table with the status in words, the rules beneath, then bullet charts."""
-    grid_table(sheet, (44, 12, 24, 26, 14, 36), ("指标", "年份", "目标", "实绩", "状态", "差距"),
-               [(f"{r.indicator}[{compress(r.sources)}]", str(r.period), r.target, r.actual, r.status, r.gap)
-                for r in block.rows], size=11)
-    sheet.text(block.rules, sheet.font("fangsong", 10.5), indent_chars=0, line_height=sheet.pitch * 0.5)
-    if any(r.actual_value is not None for r in block.rows):
-        height = math.ceil(bullets_height_mm(block.rows) * sheet.mm / sheet.pitch) * sheet.pitch
-        sheet.ensure(height)
-        paint_bullets(sheet.painter, block.rows, QRectF(sheet.left, sheet.y, sheet.width, height), sheet.dpi)
-        sheet.y += height
+    rows = table_rows(t, *TARGET_COLUMNS,
+                      [(f"{r.indicator}[{compress(r.sources)}]", str(r.period), r.target, r.actual, r.status,
+                        r.gap) for r in block.rows], size=11)
+    small = Face("fangsong", 10.5)
+    rows += t.text_rows(block.rules, small, indent_cells=0, pitch=PITCH * 0.5, on_grid=False, cell=10.5 * PT)
+    measured = [r for r in block.rows if r.actual_value is not None]
+    if measured:
+        height = math.ceil(bullets_height_mm(block.rows) / PITCH) * PITCH
+        rows.append(Row(height, lambda top, h: [PictureOp(LEFT, top, WIDTH, h, bullets=tuple(block.rows))],
+                        kind="chart"))
+    return rows
 
 
-def chart(sheet: Sheet, block: ChartBlock) -> None:
-    height = math.ceil(chart_height_mm(block.spec) * sheet.mm / sheet.pitch) * sheet.pitch
-    sheet.ensure(height)
-    paint_chart(sheet.painter, block.spec, QRectF(sheet.left, sheet.y, sheet.width, height), sheet.dpi)
-    sheet.y += height
+def chart_row(block: ChartBlock) -> Row:
+    natural = math.ceil(chart_height_mm(block.spec) / PITCH) * PITCH
+
+    def draw(top: float, h: float) -> list[Op]:
+        scale = min(1.0, h / natural)
+        w = WIDTH * scale
+        return [PictureOp(LEFT + (WIDTH - w) / 2, top, w, natural * scale, chart=block.spec, scale=scale)]
+    return Row(natural, draw, min_height=natural * CHART_FLOOR, kind="chart")
 
 
-def sources(sheet: Sheet) -> None:
-    document = sheet.document
+def source_rows(t: Typesetter, document: Document) -> list[Row]:
     if not document.sources:
-        return
-    if sheet.y + 3 * sheet.pitch > sheet.bottom:
-        sheet.new_page()
-    sheet.text("数据来源", sheet.font("heiti", BODY_PT, spaced=True), align=Qt.AlignmentFlag.AlignLeft)
-    font = sheet.font("fangsong", NUMBER_PT)
+        return []
+    rows = t.text_rows("数据来源", Face("heiti", BODY_PT), indent_cells=0, keep=True)
+    face = Face("fangsong", NUMBER_PT)
     for source in document.sources:
-        sheet.text(f"[{source.number}] {source.text}", font, indent_chars=0, line_height=sheet.pitch * 0.62)
+        rows += t.text_rows(f"[{source.number}] {source.text}", face, indent_cells=0, pitch=PITCH * 0.62,
+                            on_grid=False, cell=NUMBER_PT * PT)
+    return rows
 
 
-def closing_block(sheet: Sheet) -> None:
-    """简报 报尾 at the foot of the last page: 报/送/发 between rules, and 共印×份."""
-    spec = sheet.document.spec
-    rows = [(label, value) for label, value in (("报", spec.report_to), ("送", spec.send_to),
-                                                ("发", spec.distribute_to)) if value]
-    if spec.copies:
-        rows.append(("", ""))
-    if not rows:
-        return
-    line_h = sheet.pitch * 0.8
-    height = len(rows) * line_h
-    if sheet.y + height > sheet.bottom:
-        sheet.new_page()
-    font = sheet.font("fangsong", NUMBER_PT)
-    char = QFontMetricsF(font, sheet.device).horizontalAdvance("国")
-    y = sheet.bottom - height
-    sheet.painter.setFont(font)
-    for index, (label, value) in enumerate(rows):
-        sheet.rule(BLACK, 0.35 if index == 0 else 0.25, y)
-        box = QRectF(sheet.left + char, y, sheet.width - 2 * char, line_h)
-        sheet.painter.setPen(BLACK)
-        if label:
-            sheet.painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-                                   | Qt.TextFlag.TextWordWrap, f"{label}：{value}")
-        if index == len(rows) - 1 and spec.copies:
-            sheet.painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                                   f"共印{spec.copies}份")
-        y += line_h
-    sheet.rule(BLACK, 0.35, y)
-    sheet.y = sheet.bottom
+def closing_ops(t: Typesetter, document: Document) -> tuple[float, Callable[[float], list[Op]]]:
+    """简报 报尾: 报/送/发 between rules, each wrapped with a hanging indent after the colon, and 共印×份.
+
+    Returns its height and a function drawing it from a given top; it grows upward from the page foot."""
+    spec = document.spec
+    entries = [(label, value) for label, value in (("报", spec.report_to), ("送", spec.send_to),
+                                                   ("发", spec.distribute_to)) if value.strip()]
+    face = Face("fangsong", NUMBER_PT)
+    cell = NUMBER_PT * PT
+    inner = WIDTH - 2 * cell  # one character in from each side
+    line_h = PITCH * 0.62
+    pad = (PITCH * 0.8 - line_h) / 2
+    blocks: list[list[SetLine]] = []
+    copies = f"共印{spec.copies}份" if spec.copies else ""
+    for label, value in entries:
+        lead = f"{label}："
+        blocks.append(t.lines([Span(lead + value.strip(), "body")], {"body": face}, width=inner, cell=cell,
+                              hanging=t.metrics.width(lead, face)))
+    if copies and not blocks:
+        blocks.append([])
+    if not blocks:
+        return 0.0, lambda _top: []
+    heights = [max(1, len(lines)) * line_h + 2 * pad for lines in blocks]
+    total = sum(heights)
+
+    def draw(top: float) -> list[Op]:
+        ops: list[Op] = []
+        y = top
+        for index, (lines, h) in enumerate(zip(blocks, heights, strict=True)):
+            ops.append(RuleOp(LEFT, y, LEFT + WIDTH, y, 0.35 if index == 0 else 0.25))
+            for number, line in enumerate(lines):
+                ops += t.glyph_ops(line, LEFT + cell, y + pad + number * line_h + t.baseline_in(line_h, face),
+                                   {"body": face}, cell)
+            if index == len(blocks) - 1 and copies:
+                width = t.metrics.width(copies, face)
+                last = y + pad + (max(1, len(lines)) - 1) * line_h
+                ops.append(t.at(copies, face, LEFT + WIDTH - cell - width, last + t.baseline_in(line_h, face)))
+            y += h
+        ops.append(RuleOp(LEFT, y, LEFT + WIDTH, y, 0.35))
+        return ops
+    return total, draw
+
+
+def page_number_op(t: Typesetter, page: int) -> TextOp:
+    face = Face("songti", NUMBER_PT)
+    text = f"— {page} —"
+    width = t.metrics.width(text, face)
+    cell = NUMBER_PT * PT
+    x = LEFT + WIDTH - cell - width if page % 2 else LEFT + cell
+    return t.at(text, face, x, BOTTOM + PAGE_NUMBER_GAP + t.metrics.ascent(face))
+
+
+# Pagination -----------------------------------------------------------------------------------------------
+
+def snap(y: float) -> float:
+    return TOP + math.ceil((y - TOP) / PITCH - 1e-6) * PITCH
+
+
+def paginate(rows: Sequence[Row], chart_share: float = 1.0) -> tuple[list[list[Op]], float]:
+    """Place rows on pages: keep-with-next chains together, table headers repeated, charts shrunk to fit."""
+    pages: list[list[Op]] = [[]]
+    y = TOP
+    i = 0
+    fresh = True  # nothing placed on this page yet
+    while i < len(rows):
+        row = rows[i]
+        start = snap(y) if row.on_grid else y
+        need, j = 0.0, i
+        while True:
+            r = rows[j]
+            need += r.min_height if r.min_height is not None else r.height
+            if not r.keep_with_next or j + 1 >= len(rows) or need > HEIGHT:
+                break
+            j += 1
+        if start + min(need, HEIGHT) > BOTTOM + 1e-6 and not fresh:
+            pages.append([])
+            y, fresh = TOP, True
+            if row.header is not None:
+                pages[-1] += row.header.draw(TOP, row.header.height)
+                y += row.header.height
+            continue
+        height = row.height * (chart_share if row.min_height is not None else 1.0)
+        if row.min_height is not None:
+            height = max(row.min_height, min(height, BOTTOM - start))
+        pages[-1] += row.draw(start, height)
+        y = start + height
+        fresh = False
+        i += 1
+    return pages, y
+
+
+def lay_out(document: Document) -> Layout:
+    t = Typesetter(Metrics())
+    flow = Flow()
+    if document.spec.template == "jianbao":
+        masthead(t, document, flow)
+    title_rows(t, document, flow, vocabulary(document))
+    body = Face("fangsong", BODY_PT)
+    for index, block in enumerate(document.blocks):
+        if isinstance(block, Heading):
+            rows = heading_rows(t, block)
+        elif isinstance(block, Paragraph):
+            rows = t.text_rows(block.text, body, marker=compress(block.sources) if block.sources else "")
+        elif isinstance(block, FigureTable):
+            rows = figure_table_rows(t, block)
+        elif isinstance(block, ChartBlock):
+            rows = [chart_row(block)]
+        else:
+            rows = target_table_rows(t, block)
+        if index and isinstance(document.blocks[index - 1], Heading) and rows:
+            rows[0].keep_with_next = rows[0].keep_with_next or len(rows) == 1 or rows[0].kind == "table"
+        flow.rows += rows
+    flow.rows += source_rows(t, document)
+    closing_height, closing = (closing_ops(t, document) if document.spec.template == "jianbao"
+                               else (0.0, lambda _top: []))
+
+    def attempt(share: float) -> tuple[list[list[Op]], float | None, bool]:
+        """Pages, the 报尾's top, and whether the last page holds only a few lines."""
+        pages, y = paginate(flow.rows, share)
+        top = None
+        sparse = len(pages) > 1 and (y - TOP) < 5 * PITCH
+        if closing_height:
+            if y + closing_height > BOTTOM + 1e-6:
+                pages.append([])
+                sparse = True
+            top = BOTTOM - closing_height
+            pages[-1] += closing(top)
+        return pages, top, sparse
+
+    pages, top, sparse = attempt(1.0)
+    # A last page of a few lines: charts a little smaller may pull them back.
+    for share in (0.95, 0.9, 0.85, 0.8, CHART_FLOOR):
+        if not sparse:
+            break
+        tighter, tighter_top, _ = attempt(share)
+        if len(tighter) < len(pages):
+            pages, top = tighter, tighter_top
+            break
+    for number, ops in enumerate(pages, start=1):
+        ops.append(page_number_op(t, number))
+    return Layout(tuple(tuple(ops) for ops in pages), top)
+
+
+def vocabulary(document: Document) -> list[str]:
+    """Words a title must not be broken inside: the document's own names."""
+    words = [document.report.region, document.report.title, "政府工作报告", "工作报告", "目标完成情况", "高质量发展"]
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            words.append(block.text.split("、", 1)[-1].split("）", 1)[-1])
+        elif isinstance(block, FigureTable):
+            words += [r.indicator for r in block.rows]
+    return [w for w in words if len(w) > 1]
+
+
+# Painting -------------------------------------------------------------------------------------------------
+
+def qfont(face: Face, device: QPagedPaintDevice) -> QFont:
+    font = QFont(role_font(face.role, face.size, face.bold), device)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return font
+
+
+def paint_page(painter: QPainter, ops: Sequence[Op], dpi: float) -> None:
+    mm = dpi / 25.4
+    device = painter.device()
+    fonts: dict[Face, QFont] = {}
+    for op in ops:
+        if isinstance(op, TextOp):
+            if op.face not in fonts:
+                fonts[op.face] = qfont(op.face, device)  # type: ignore[arg-type]
+            painter.setFont(fonts[op.face])
+            painter.setPen(QColor(op.color))
+            for char, x in zip(op.text, op.xs, strict=True):
+                painter.drawText(QPointF(x * mm, op.y * mm), char)
+        elif isinstance(op, RuleOp):
+            painter.setPen(QPen(QColor(op.color), op.width * mm))
+            painter.drawLine(QPointF(op.x1 * mm, op.y1 * mm), QPointF(op.x2 * mm, op.y2 * mm))
+        else:
+            paint_picture(painter, op, dpi)
+
+
+def paint_picture(painter: QPainter, op: PictureOp, dpi: float) -> None:
+    mm = dpi / 25.4
+    painter.save()
+    painter.translate(op.x * mm, op.y * mm)
+    painter.scale(op.scale, op.scale)
+    rect = QRectF(0, 0, op.w / op.scale * mm, op.h / op.scale * mm)
+    if op.chart is not None:
+        paint_chart(painter, op.chart, rect, dpi)
+    else:
+        paint_bullets(painter, op.bullets, rect, dpi)
+    painter.restore()
 
 
 def render(document: Document, device: QPagedPaintDevice) -> int:
     """Paint *document* onto *device*; returns the number of pages."""
+    layout = lay_out(document)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("无法开始绘制（输出文件或打印机不可用）")
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        sheet = Sheet(device, painter, document)
-        if document.spec.template == "jianbao":
-            masthead(sheet)
-        title_block(sheet)
-        body = sheet.font("fangsong", BODY_PT, spaced=True)
-        for block in document.blocks:
-            if isinstance(block, Heading):
-                heading(sheet, block)
-            elif isinstance(block, Paragraph):
-                sheet.text(block.text, body, marker=compress(block.sources) if block.sources else "")
-            elif isinstance(block, FigureTable):
-                table(sheet, block)
-            elif isinstance(block, ChartBlock):
-                chart(sheet, block)
-            elif isinstance(block, TargetTable):
-                target_table(sheet, block)
-        sources(sheet)
-        if document.spec.template == "jianbao":
-            closing_block(sheet)
-        sheet.page_number()
-        return sheet.page
+        dpi = float(device.logicalDpiX())
+        for number, ops in enumerate(layout.pages):
+            if number:
+                device.newPage()
+            paint_page(painter, ops, dpi)
+        return len(layout.pages)
     finally:
         painter.end()

@@ -155,4 +155,8 @@ def run_gui(reference_db: Path, user_dir: Path) -> int:
             return 1
         window = open_window(reference_db, user_dir)
     window.show()
-    return app.exec()
+    code = app.exec()
+    from zzdesk.ui import tasks
+
+    tasks.wait_all()  # the window waited for its exports; nothing may still be writing when Python exits
+    return code

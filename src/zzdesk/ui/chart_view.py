@@ -7,11 +7,12 @@ printer.  Every chart carries its title, unit, value labels and source line.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QBuffer, QIODevice, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from zzdesk.core.charts import ChartSpec
+from zzdesk.core.safe_files import SaveError, atomic_path
 from zzdesk.export.fonts import role_font
 from zzdesk.ui.style import EXPECTED_COLOR, MUTED, RESULT_COLOR, TARGET_COLOR
 
@@ -139,16 +140,10 @@ class ChartView(QWidget):
         return pixmap
 
     def save_png(self, path: str) -> bool:
-        from zzdesk.core.safe_files import SaveError, write_bytes
-
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not self.image().save(buffer, "PNG"):
-            return False
-        try:
-            write_bytes(path, bytes(buffer.data().data()))  # atomic; never over a database or device
-        except SaveError:
-            return False
+        """Write the chart to *path* whole or not at all (SaveError says why, in one line)."""
+        with atomic_path(path) as temp:
+            if not self.image().save(str(temp), "PNG"):
+                raise SaveError(f"无法写入 {path}：图片没有保存")
         self.saved.emit(path)
         return True
 
@@ -163,5 +158,9 @@ class ChartView(QWidget):
     def _save_dialog(self) -> None:
         name = self.spec.title.replace("：", "-").replace("/", "-").replace("（", "(").replace("）", ")")
         path, _ = QFileDialog.getSaveFileName(self, "保存图表", f"{name}.png", "PNG 图片 (*.png)")
-        if path and not self.save_png(path):
-            QMessageBox.warning(self, "无法保存", f"无法写入 {path}，请换一个位置。")
+        if not path:
+            return
+        try:
+            self.save_png(path)
+        except SaveError as exc:
+            QMessageBox.warning(self, "无法保存", f"{exc}。请换一个位置。")

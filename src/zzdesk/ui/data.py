@@ -1,11 +1,23 @@
-"""Everything the window shows, read once from the store and indexed for lookups."""
+"""Everything the window shows, read once from the store and indexed for lookups.
+
+Several reports are loaded at once; the window shows one of them.  `figures`,
+`passages` and `entities` hold every loaded report (for views that compare
+reports, and for looking up saved briefing items); the `report_*` members hold
+only the selected report's records, and every page that speaks for one report
+reads those, so no number appears under another report's name or year.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
-from zzdesk.core.records import SECTION_LABELS, EntityRecord, FigureRecord, PassageRecord, ReportRecord, ThemeRecord
+from zzdesk.core.records import EntityRecord, FigureRecord, PassageRecord, ReportRecord, ThemeRecord
+from zzdesk.core.search import SearchHit
 from zzdesk.core.store import DataStore
+from zzdesk.core.targets import TargetCheck, check_targets
+
+FIGURE_LIKE = ("figure", "passage", "theme")  # search hits that belong to exactly one report
 
 
 @dataclass
@@ -23,16 +35,61 @@ class AppData:
         self.reload()
 
     def reload(self) -> None:
-        """Read everything again (after an import or a removal)."""
+        """Read everything again (after an import, a removal or a restore)."""
         self.reports = self.store.reports()
         self.themes = self.store.themes()
         self.passages = self.store.passages()
         self.figures = self.store.figures()
         self.entities = self.store.entities()
         self.figure_by_id = {f.id: f for f in self.figures}
+        self.figure_by_key = {f.key: f for f in self.figures}
+        self.entity_by_key = {e.key: e for e in self.entities}
+        self.passage_by_key = {p.key: p for p in self.passages}
         self.entity_by_id = {e.id: e for e in self.entities}
         self.passage_by_id = {p.id: p for p in self.passages}
         self.report_by_id = {r.id: r for r in self.reports}
+        self._scope()
+
+    def select(self, report_id: int | None) -> None:
+        """Show another report (None: the newest)."""
+        self.selected_report = report_id
+        self._scope()
+        self.store.select(self.report.key)  # the Desk's own default (pinning briefing items) follows
+
+    def _scope(self) -> None:
+        report_id = self.report.id
+        self._figures = [f for f in self.figures if f.report_id == report_id]
+        self._passages = [p for p in self.passages if p.report_id == report_id]
+        own = {p.id for p in self._passages}
+        self._entities: list[EntityRecord] = []
+        for entity in self.entities:
+            mentions = tuple(m for m in entity.mentions if m.passage_id in own)
+            if mentions:
+                self._entities.append(replace(
+                    entity, mentions=mentions, themes=tuple(dict.fromkeys(m.theme for m in mentions if m.theme))))
+        self._entity_by_id = {e.id: e for e in self._entities}
+        self._entity_by_name = {e.name: e for e in self._entities}
+        self._scoped_to = report_id
+
+    def _scoped(self) -> None:
+        if self._scoped_to != self.report.id:  # selected_report was set directly
+            self._scope()
+
+    @property
+    def report_figures(self) -> list[FigureRecord]:
+        self._scoped()
+        return self._figures
+
+    @property
+    def report_passages(self) -> list[PassageRecord]:
+        self._scoped()
+        return self._passages
+
+    @property
+    def report_entities(self) -> list[EntityRecord]:
+        """Entities the selected report mentions, each with only its mentions there."""
+        self._scoped()
+        return self._entities
 
     @property
     def report(self) -> ReportRecord:
@@ -41,20 +98,54 @@ class AppData:
             return self.report_by_id[self.selected_report]
         return self.reports[-1]
 
+    def report_by_key(self, key: str) -> ReportRecord | None:
+        return next((r for r in self.reports if key in (r.key, r.slug)), None)
+
     def theme_names(self) -> list[str]:
         return [t.name for t in self.themes if t.report_id == self.report.id]
 
     def figures_of(self, theme: str) -> list[FigureRecord]:
-        return [f for f in self.figures if f.theme == theme and f.report_id == self.report.id]
+        return [f for f in self.report_figures if f.theme == theme]
 
     def passages_of(self, theme: str | None) -> list[PassageRecord]:
-        return [p for p in self.passages if p.theme == theme and p.report_id == self.report.id]
+        return [p for p in self.report_passages if p.theme == theme]
+
+    def entities_of(self, theme: str) -> list[EntityRecord]:
+        return [e for e in self.report_entities if theme in e.themes]
+
+    def report_entity(self, entity_id: int) -> EntityRecord | None:
+        """An entity as the selected report mentions it (only its mentions there), or None."""
+        self._scoped()
+        return self._entity_by_id.get(entity_id)
+
+    def in_report(self, figure: FigureRecord) -> bool:
+        return figure.report_id == self.report.id
 
     def figures_in(self, passage_id: int) -> list[FigureRecord]:
         return [f for f in self.figures if f.passage_id == passage_id]
 
+    def target_checks(self) -> list[TargetCheck]:
+        """Targets set in the selected report, and targets its results answer: each side keeps its report."""
+        report_id = self.report.id
+        return [c for c in check_targets(self.figures, self.reports)
+                if c.target_report.id == report_id or (c.actual_report is not None and c.actual_report.id == report_id)]
+
+    def search(self, query: str, types: Sequence[str] | None = None, limit: int = 50) -> list[SearchHit]:
+        """Search hits of the selected report only; an entity is found when this report mentions it."""
+        self._scoped()
+        hits: list[SearchHit] = []
+        for hit in self.store.search(query, types=types, limit=max(limit * 4, 200)):
+            if hit.type in FIGURE_LIKE:
+                if hit.report_id == self.report.id:
+                    hits.append(hit)
+                continue
+            entity = self._entity_by_name.get(hit.name)
+            if entity is not None and all(h.id != entity.id or h.type != hit.type for h in hits):
+                hits.append(replace(hit, id=entity.id))
+        return hits[:limit]
+
     def source_of(self, passage_id: int) -> str:
         passage = self.passage_by_id[passage_id]
         report = self.report_by_id[passage.report_id]
-        where = "·".join(x for x in (passage.theme, SECTION_LABELS[passage.section]) if x)
+        where = "·".join(x for x in (passage.theme, report.section_label(passage.section)) if x)
         return f"《{report.title}》（{report.year}年，{report.region}）{where}"

@@ -16,7 +16,9 @@ _HEAD = "<html><body style='line-height:150%'>"
 def figure_html(data: AppData, figure: FigureRecord) -> str:
     at = figure.quote.find(figure.written)
     spans = [(at, at + len(figure.written))] if at >= 0 else []
+    report = data.report_by_id[figure.report_id]
     rows = [
+        ("报告", f"《{report.title}》（{report.region}，{report.year}年）"),
         ("数值", describe(figure)), ("年份", f"{figure.period}年"), ("类型", figure.kind_label),
         ("单位", figure.unit), ("限定词", figure.qualifier or "无"), ("口径", "累计" if figure.cumulative else "当期"),
         ("主题", figure.theme),

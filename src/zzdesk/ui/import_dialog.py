@@ -1,15 +1,23 @@
-"""导入报告: decode, parse, then a review of everything found beside its source text,
-where items can be corrected, dropped or added before one transaction stores them."""
+"""导入报告: read and parse in a worker thread (with 取消), then a review of everything found beside its
+source text, where items can be corrected, dropped or added before one transaction stores them.
+
+Indicator cells complete from the indicator catalogue, by Chinese or by pinyin initials (sxp → 社会消费品…);
+the theme column offers the themes already known; closing with corrections not yet imported asks first.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEventLoop, QModelIndex, QObject, QPersistentModelIndex, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,9 +25,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QProgressDialog,
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -28,12 +40,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zzdesk.core.errors import UserError
 from zzdesk.core.models_meta import ENTITY_TYPES, FIGURE_KINDS
 from zzdesk.core.numbers import find_quantities
+from zzdesk.core.parsing.decoding import read_report_file
 from zzdesk.core.parsing.entities import ParsedEntity
 from zzdesk.core.parsing.figures import ParsedFigure
-from zzdesk.core.parsing.report import ParsedReport
-from zzdesk.core.records import ENTITY_TYPE_LABELS, KIND_LABELS
+from zzdesk.core.parsing.indicator_names import GROWTH, catalogue
+from zzdesk.core.parsing.metadata import KINDS
+from zzdesk.core.parsing.report import ImportCancelled, ParsedReport, parse_report
+from zzdesk.core.records import ENTITY_TYPE_LABELS, KIND_LABELS, EntityRecord
 from zzdesk.core.text import sentence_containing
 from zzdesk.ui.style import HIGHLIGHT
 
@@ -45,14 +61,149 @@ def cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
 
 
 FIGURE_COLUMNS = ["导入", "主题", "指标", "年份", "类型", "数值", "单位", "限定词", "原文"]
+INDICATOR_COLUMN = 2
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+# Reading and parsing off the GUI thread -------------------------------------------------------------------
+
+
+class _ParseJob(QObject):
+    """Reads (a path) or takes (a text) and parses, in a worker thread; reports back by signal."""
+
+    done = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, source: Path | str, entities: Sequence[EntityRecord], themes: Sequence[str],
+                 stop: threading.Event) -> None:
+        super().__init__()
+        self.source, self.entities, self.themes, self.stop = source, entities, themes, stop
+
+    def run(self) -> None:
+        try:
+            text = read_report_file(self.source) if isinstance(self.source, Path) else self.source
+            self.done.emit(parse_report(text, self.entities, self.themes, self.stop.is_set))
+        except ImportCancelled:
+            self.done.emit(None)
+        except (UserError, ValueError) as exc:
+            self.failed.emit(str(exc))
+
+
+def parse_in_background(parent: QWidget | None, source: Path | str, entities: Sequence[EntityRecord],
+                        themes: Sequence[str]) -> ParsedReport | None:
+    """Read and parse *source* in a worker thread while a 取消 button stays live; None when cancelled.
+
+    The window keeps painting and answering while a large file is read; a failure raises UserError with
+    the parser's one-line message.
+    """
+    stop = threading.Event()
+    job = _ParseJob(source, entities, themes, stop)
+    thread = QThread()
+    job.moveToThread(thread)
+    relay = _Relay()  # lives in this (the GUI) thread, so the worker's signals arrive queued
+    job.done.connect(relay.finish)
+    job.failed.connect(relay.fail)
+    thread.started.connect(job.run)
+    progress = QProgressDialog("正在读取和识别报告…", "取消", 0, 0, parent)
+    progress.setWindowTitle("导入报告")
+    progress.setMinimumDuration(300)  # a quick parse shows no dialog at all
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.canceled.connect(relay.cancel)
+    progress.setValue(0)  # starts the clock: shown once the work takes longer than the minimum duration
+    relay.stop = stop
+    thread.start()
+    relay.loop.exec()
+    stop.set()
+    thread.quit()
+    thread.wait()
+    progress.reset()
+    progress.deleteLater()
+    if relay.error is not None:
+        raise relay.error
+    return None if relay.cancelled else relay.result
+
+
+class _Relay(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.loop = QEventLoop()
+        self.stop = threading.Event()
+        self.result: ParsedReport | None = None
+        self.error: UserError | None = None
+        self.cancelled = False
+
+    @Slot(object)
+    def finish(self, parsed: object) -> None:
+        self.result = parsed if isinstance(parsed, ParsedReport) else None
+        self.cancelled = self.cancelled or parsed is None
+        self.loop.quit()
+
+    @Slot(str)
+    def fail(self, message: str) -> None:
+        self.error = UserError(message)
+        self.loop.quit()
+
+    @Slot()
+    def cancel(self) -> None:
+        self.cancelled = True
+        self.stop.set()
+        self.loop.quit()
+
+
+# Completion from the indicator catalogue -------------------------------------------------------------------
+
+
+def catalogue_model(parent: QObject | None = None) -> QStandardItemModel:
+    """Every catalogue name (and the 增速 of each level) with its aliases, pinyin and initials to match on."""
+    from zzdesk.core.search.pinyin import head_keys
+
+    model = QStandardItemModel(parent)
+    for indicator in catalogue().values():
+        names = [indicator.name] + ([] if indicator.rate else [indicator.name + GROWTH])
+        for name in names:
+            full, short = head_keys(name)
+            item = QStandardItem(name)
+            item.setData("|".join([name, *indicator.aliases, *full, *short]).lower(), SEARCH_ROLE)
+            item.setToolTip("别名：" + "、".join(indicator.aliases) if indicator.aliases else name)
+            model.appendRow(item)
+    return model
+
+
+class IndicatorCompleter(QCompleter):
+    """Matches anywhere in a name, an alias, its pinyin or its initials; inserts the catalogue name."""
+
+    def __init__(self, model: QStandardItemModel, parent: QObject | None = None) -> None:
+        super().__init__(model, parent)
+        self.setCompletionRole(SEARCH_ROLE)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setMaxVisibleItems(12)
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        return str(index.data(Qt.ItemDataRole.DisplayRole))
+
+
+class IndicatorDelegate(QStyledItemDelegate):
+    def __init__(self, model: QStandardItemModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setCompleter(IndicatorCompleter(self.model, editor))
+        return editor
 
 
 class ImportReviewDialog(QDialog):
     """Shows a ParsedReport for review; `result_report()` gives back what the user kept."""
 
-    def __init__(self, parsed: ParsedReport, parent: QWidget | None = None) -> None:
+    def __init__(self, parsed: ParsedReport, parent: QWidget | None = None, known_themes: Sequence[str] = (),
+                 ) -> None:
         super().__init__(parent)
         self.parsed = parsed
+        self.theme_choices = list(dict.fromkeys([*parsed.themes, *known_themes]))
+        self.dirty = False  # a correction not yet imported: closing asks first
         self.setWindowTitle("核对导入的报告")
         self.resize(1300, 820)
         layout = QVBoxLayout(self)
@@ -62,8 +213,12 @@ class ImportReviewDialog(QDialog):
         self.year_box = QSpinBox()
         self.year_box.setRange(1990, 2100)
         self.year_box.setValue(parsed.year)
+        self.kind_box = QComboBox()
+        self.kind_box.addItems(list(KINDS))
+        self.kind_box.setCurrentText(parsed.kind)
         row = QHBoxLayout()
-        for label, widget in (("标题", self.title_edit), ("地区", self.region_edit), ("年份", self.year_box)):
+        for label, widget in (("标题", self.title_edit), ("地区", self.region_edit), ("年份", self.year_box),
+                              ("类型", self.kind_box)):
             row.addWidget(QLabel(label))
             row.addWidget(widget, 3 if widget is self.title_edit else 1)
         form.addRow(row)
@@ -101,8 +256,31 @@ class ImportReviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.figures.itemSelectionChanged.connect(self._show_selected)
-        self.figures.itemChanged.connect(lambda _item: self._count())
+        self.figures.itemChanged.connect(self._figure_edited)
+        self.entities.itemChanged.connect(lambda _item: self._changed())
+        for edit in (self.title_edit, self.region_edit):
+            edit.textEdited.connect(lambda _text: self._changed())
+        self.year_box.valueChanged.connect(lambda _value: self._changed())
+        self.kind_box.currentIndexChanged.connect(lambda _index: self._changed())
         self._count()
+
+    def _changed(self) -> None:
+        self.dirty = True
+
+    def _figure_edited(self, _item: QTableWidgetItem) -> None:
+        self._changed()
+        self._count()
+
+    def reject(self) -> None:
+        """Esc, 取消 and the window's close button: corrections not yet imported are not dropped silently."""
+        if self.dirty:
+            answer = QMessageBox.question(
+                self, "放弃核对中的修改？", "核对中做的修改还没有导入，关闭后将全部丢失。确定关闭吗？",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
     # Tables ---------------------------------------------------------------------------------------
 
@@ -112,6 +290,8 @@ class ImportReviewDialog(QDialog):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
+        self.indicator_model = catalogue_model(table)
+        table.setItemDelegateForColumn(INDICATOR_COLUMN, IndicatorDelegate(self.indicator_model, table))
         for figure in self.parsed.figures:
             self._append_figure(table, figure)
         return table
@@ -124,13 +304,15 @@ class ImportReviewDialog(QDialog):
         check.setData(Qt.ItemDataRole.UserRole, f)
         table.setItem(row, 0, check)
         themes = QComboBox()
-        themes.addItems(list(self.parsed.themes))
+        themes.addItems(self.theme_choices)  # this report's themes, then those already known
         themes.setCurrentText(f.theme)
+        themes.currentIndexChanged.connect(lambda _index: self._changed())
         table.setCellWidget(row, 1, themes)
         kinds = QComboBox()
         for kind in FIGURE_KINDS:
             kinds.addItem(KIND_LABELS[kind], kind)
         kinds.setCurrentIndex(FIGURE_KINDS.index(f.kind))
+        kinds.currentIndexChanged.connect(lambda _index: self._changed())
         table.setCellWidget(row, 4, kinds)
         for column, value in ((2, f.indicator), (3, str(f.period)), (5, f"{f.value:g}"), (6, f.unit),
                               (7, f.qualifier or ""), (8, f.quote)):
@@ -211,6 +393,7 @@ class ImportReviewDialog(QDialog):
                                       written=q.written, quote=quote, passage=index, start=at + q.start,
                                       value_high=q.high)
                 self._append_figure(self.figures, figure)
+                self._changed()
                 self._count()
                 return
         self.summary.setText("请在某一段正文中选择文字（不要跨段）")
@@ -242,6 +425,7 @@ class ImportReviewDialog(QDialog):
                 kinds = self.entities.cellWidget(row, 2)
                 assert isinstance(kinds, QComboBox)
                 entities.append(replace(entity, name=cell(self.entities, row, 1).text(), type=kinds.currentData()))
+        chosen = tuple(dict.fromkeys([*self.parsed.themes, *(f.theme for f in figures)]))
         return replace(self.parsed, title=self.title_edit.text().strip(), region=self.region_edit.text().strip(),
-                       year=self.year_box.value(), review_year=self.year_box.value() - 1,
-                       figures=tuple(figures), entities=tuple(entities))
+                       year=self.year_box.value(), review_year=self.year_box.value() - 1, themes=chosen,
+                       kind=self.kind_box.currentText(), figures=tuple(figures), entities=tuple(entities))

@@ -10,13 +10,11 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QGuiApplication,
     QKeySequence,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -33,12 +31,15 @@ from zzdesk.core.briefing import BriefingItem
 from zzdesk.core.search import SearchHit
 from zzdesk.export.fonts import font_report
 from zzdesk.ui import tasks
+from zzdesk.ui.controllers.reports import ReportActions
+from zzdesk.ui.controllers.userdata import UserDataActions
 from zzdesk.ui.data import AppData
 from zzdesk.ui.pages.base import Page
 from zzdesk.ui.pages.list_page import LISTS, ListPage
 from zzdesk.ui.pages.overview import OverviewPage
 from zzdesk.ui.pages.report_page import ReportPage
 from zzdesk.ui.pages.theme_page import ThemePage
+from zzdesk.ui.quitting import FinishingDialog, finish_then_close
 from zzdesk.ui.search_box import SearchBox, SearchResults
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -51,8 +52,14 @@ class MainWindow(QMainWindow):
         self.data = data
         self.settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
         self.pages: dict[str, Page] = {}
-        self.setWindowTitle(f"zzdesk 政府工作报告简报台 — {data.report.region} {data.report.year}")
+        remembered = data.report_by_key(str(self.settings.value("window/report", "")))
+        if remembered is not None and data.selected_report is None:
+            data.select(remembered.id)
+        self._show_title()
         self.resize(1400, 900)
+        self._finishing: FinishingDialog | None = None
+        self.report_actions = ReportActions(self)
+        self.userdata_actions = UserDataActions(self)
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -67,7 +74,7 @@ class MainWindow(QMainWindow):
         self.nav.currentItemChanged.connect(lambda item, _prev: item and self.show_page(item.data(KEY_ROLE)))
 
         self.results = SearchResults(self)  # an overlay on the window, not a pane of the splitter
-        self.search = SearchBox(data.store, self.results)
+        self.search = SearchBox(data, self.results)
         self.search.opened.connect(self.open_hit)
         toolbar = QToolBar("搜索")
         toolbar.setObjectName("searchBar")
@@ -87,8 +94,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self._menus()
         tasks.status_sink = lambda message: self.statusBar().showMessage(message)
-        self.statusBar().showMessage(f"数据：《{data.report.title}》 · {len(data.figures)} 项指标 · "
-                                     f"{len(data.entities)} 个项目、企业和举措")
+        self.statusBar().showMessage(f"数据：《{data.report.title}》 · {len(data.report_figures)} 项指标 · "
+                                     f"{len(data.report_entities)} 个项目、企业和举措")
         self._restore()
 
     # Navigation -------------------------------------------------------------------------------
@@ -123,6 +130,7 @@ class MainWindow(QMainWindow):
             from zzdesk.ui.pages.composer_page import ComposerPage
 
             page = ComposerPage(self.data)
+            self._reopen_briefing(page)
         else:
             page = ListPage(self.data, key)
         page.figureActivated.connect(self.open_figure)
@@ -159,14 +167,14 @@ class MainWindow(QMainWindow):
 
     def open_figure(self, figure_id: int) -> None:
         figure = self.data.figure_by_id.get(figure_id)
-        if figure is None:
-            return
+        if figure is None or not self.data.in_report(figure):
+            return  # the pages show the selected report only
         page = self.show_page(f"theme:{figure.theme}")
         if isinstance(page, ThemePage):
             page.select_figure(figure_id)
 
     def open_entity(self, entity_id: int) -> None:
-        entity = self.data.entity_by_id.get(entity_id)
+        entity = self.data.report_entity(entity_id)
         if entity is None:
             return
         page = self.show_page(ENTITY_LIST[entity.type])
@@ -179,7 +187,7 @@ class MainWindow(QMainWindow):
 
     def open_passage(self, passage_id: int, figure_id: int = 0) -> None:
         passage = self.data.passage_by_id.get(passage_id)
-        if passage is None:
+        if passage is None or passage.report_id != self.data.report.id:
             return
         page = self.show_page(f"theme:{passage.theme}" if passage.theme else "report")
         if isinstance(page, ThemePage | ReportPage):
@@ -195,7 +203,7 @@ class MainWindow(QMainWindow):
         else:
             self.open_entity(hit.id)
 
-    # Reports: switching, importing, removing ----------------------------------------------------
+    # Reports: switching; import, removal, restore and packs live in ui/controllers ---------------
 
     def _fill_reports(self) -> None:
         self.report_box.blockSignals(True)
@@ -208,14 +216,22 @@ class MainWindow(QMainWindow):
     def _report_picked(self, _index: int) -> None:
         report_id = self.report_box.currentData()
         if report_id is not None and report_id != self.data.report.id:
-            self.data.selected_report = int(report_id)
-            self.rebuild()
+            self.select_report(int(report_id))
+
+    def select_report(self, report_id: int | None, page: str | None = None) -> None:
+        """Show another report: every page, the title, the 视图 menu and Ctrl+1…9 follow it."""
+        self.flush_edits()
+        self.data.select(report_id)
+        self.rebuild(page or self._same_page_or_overview())
+
+    def _same_page_or_overview(self) -> str:
+        key = self.current_key()
+        return key if not key.startswith("theme:") else "overview"
 
     def rebuild(self, page: str = "overview") -> None:
         """Pages show one report: after a switch, an import or a removal they are made anew."""
-        composer = self.pages.get("composer")
-        if composer is not None and hasattr(composer, "flush"):
-            composer.flush()
+        self.flush_edits()
+        self._remember_briefing()
         for old in list(self.pages.values()):
             self.stack.removeWidget(old)
             old.deleteLater()
@@ -225,76 +241,36 @@ class MainWindow(QMainWindow):
         self._fill_nav()
         self.nav.blockSignals(False)
         self._fill_reports()
+        self._fill_view_menu()
+        self._show_title()
         self.show_page(page)
         report = self.data.report
-        self.statusBar().showMessage(f"正在查看《{report.title}》（{report.region}，{report.year}年）", 6000)
+        self.say(f"正在查看《{report.title}》（{report.region}，{report.year}年）")
 
-    def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "导入报告", "", "报告文本 (*.txt *.docx);;所有文件 (*)")
-        if path:
-            self.import_file(Path(path))
-
-    def import_file(self, path: Path) -> None:
-        from zzdesk.core.parsing.decoding import DecodeError, read_report_bytes
-
-        try:
-            text = read_report_bytes(path.read_bytes(), path.name)
-        except (OSError, DecodeError) as exc:
-            QMessageBox.warning(self, "无法导入", f"{path.name}：{exc}")
-            return
-        self.import_text(text)
-
-    def import_clipboard(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
-            QMessageBox.information(self, "剪贴板是空的", "请先复制报告的文字，再选择“从剪贴板导入”。")
-            return
-        self.import_text(text)
-
-    def import_text(self, text: str, review: bool = True) -> int | None:
-        """Parse, let the user review, then store in one transaction; returns the new report id."""
-        from zzdesk.core.importing import AlreadyImported, ImportFailed, commit_import
-        from zzdesk.core.parsing.report import parse_report
-        from zzdesk.ui.import_dialog import ImportReviewDialog
-
-        try:
-            parsed = parse_report(text, self.data.entities)
-        except ValueError as exc:
-            QMessageBox.warning(self, "无法识别这份报告", str(exc))
-            return None
-        if review:
-            dialog = ImportReviewDialog(parsed, self)
-            if not dialog.exec():
-                return None
-            parsed = dialog.result_report()
-        try:
-            report_id = commit_import(self.data.store.user_db, parsed, self.data.store.reference)
-        except AlreadyImported as exc:
-            QMessageBox.information(self, "已导入", str(exc))
-            return None
-        except ImportFailed as exc:
-            QMessageBox.warning(self, "导入失败", str(exc))
-            return None
-        self.data.reload()
-        self.data.selected_report = report_id
-        self.rebuild()
-        return report_id
-
-    def remove_current_report(self) -> None:
-        from zzdesk.core.importing import imported_reports, remove_report
-
+    def _show_title(self) -> None:
         report = self.data.report
-        if report.id not in {r.id for r in imported_reports(self.data.store.user_db)}:
-            QMessageBox.information(self, "不能删除", "随程序提供的报告不能删除；只能删除自己导入的报告。")
-            return
-        answer = QMessageBox.question(self, "删除导入的报告", f"确定删除《{report.title}》及其全部指标吗？",
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
-            remove_report(self.data.store.user_db, report.id)
-            self.data.selected_report = None
-            self.data.reload()
-            self.rebuild()
+        self.setWindowTitle(f"zzdesk 政府工作报告简报台 — 《{report.title}》（{report.region}，{report.year}年）")
+
+    # What the controllers ask of the window (ui.controllers.Host)
+
+    def dialog_parent(self) -> QWidget:
+        return self
+
+    def flush_edits(self) -> None:
+        composer = self.pages.get("composer")
+        if composer is not None and hasattr(composer, "flush"):
+            composer.flush()
+
+    def data_changed(self, select: int | None) -> None:
+        """After an import, a removal or a restore: keep showing the same report if it is still there."""
+        key = self.data.report.key
+        self.data.reload()
+        kept = self.data.report_by_key(key)
+        self.data.select(select if select is not None else kept.id if kept is not None else None)
+        self.rebuild()
+
+    def say(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -304,70 +280,7 @@ class MainWindow(QMainWindow):
         files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if files:
             event.acceptProposedAction()
-            self.import_file(files[0])
-
-    def export_pack_dialog(self) -> None:
-        from zzdesk.core.datapack import PackError, export_pack
-
-        path, _ = QFileDialog.getSaveFileName(self, "导出全部用户数据", "zzdesk-数据.zzpack",
-                                              "zzdesk 数据包 (*.zzpack)")
-        if not path:
-            return
-        try:
-            export_pack(self.data.store.user_db, Path(path))
-        except PackError as exc:
-            QMessageBox.warning(self, "导出失败", str(exc))
-            return
-        self.statusBar().showMessage(f"已导出全部用户数据到 {path}", 8000)
-
-    def import_pack_dialog(self) -> None:
-        from zzdesk.core.datapack import PackError, read_pack, read_trust
-
-        path, _ = QFileDialog.getOpenFileName(self, "导入数据包", "", "zzdesk 数据包 (*.zzpack);;所有文件 (*)")
-        if not path:
-            return
-        store = self.data.store
-        assert store.user_path is not None
-        try:
-            keys, required = read_trust(store.user_path.parent)
-            info, _ = read_pack(Path(path), keys, required)  # verify before asking anything
-        except PackError as exc:
-            QMessageBox.warning(self, "无法导入数据包", str(exc))
-            return
-        answer = QMessageBox.question(self, "导入数据包", f"用 {info.created} 导出的数据替换现在的全部用户数据吗？"
-                                      "现在的数据会先备份。")
-        if answer == QMessageBox.StandardButton.Yes:
-            self.restore_backup(path, pack=True)
-
-    def backup_dialog(self) -> None:
-        from zzdesk.ui.backup_dialog import BackupDialog
-
-        BackupDialog(self.data.store, self.restore_backup, self).exec()
-
-    def restore_backup(self, path: str, pack: bool = False) -> None:
-        """Replace the user database by a backup (or a data pack), then show its data."""
-        from zzdesk.core.backup import BackupError, restore
-        from zzdesk.core.datapack import PackError, import_pack, read_trust
-        from zzdesk.core.userdb import open_user_db
-
-        store = self.data.store
-        composer = self.pages.get("composer")
-        if composer is not None and hasattr(composer, "flush"):
-            composer.flush()
-        assert store.user is not None and store.user_path is not None
-        store.user.close()
-        try:
-            if pack:
-                import_pack(Path(path), store.user_path, store.backup_dir, *read_trust(store.user_path.parent))
-            else:
-                restore(store.user_path, Path(path), store.backup_dir)
-        except (BackupError, PackError) as exc:
-            QMessageBox.warning(self, "恢复失败", str(exc))
-        store.user = open_user_db(store.user_path)
-        self.data.selected_report = None
-        self.data.reload()
-        self.rebuild()
-        self.statusBar().showMessage(f"已从备份 {Path(path).name} 恢复", 8000)
+            self.report_actions.import_file(files[0])
 
     # Briefing -----------------------------------------------------------------------------------
 
@@ -404,11 +317,12 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
-        for text, keys, slot in (("导入报告(&I)…", "Ctrl+I", self.import_dialog),
-                                 ("从剪贴板导入报告", "Ctrl+Shift+V", self.import_clipboard),
-                                 ("删除当前导入的报告…", None, self.remove_current_report),
-                                 ("导出全部用户数据…", None, self.export_pack_dialog),
-                                 ("导入数据包…", None, self.import_pack_dialog)):
+        reports, userdata = self.report_actions, self.userdata_actions
+        for text, keys, slot in (("导入报告(&I)…", "Ctrl+I", reports.import_dialog),
+                                 ("从剪贴板导入报告", "Ctrl+Shift+V", reports.import_clipboard),
+                                 ("删除当前导入的报告…", None, reports.remove_current),
+                                 ("导出全部用户数据…", None, userdata.export_pack_dialog),
+                                 ("导入数据包…", None, userdata.import_pack_dialog)):
             action = QAction(text, self)
             if keys:
                 action.setShortcut(QKeySequence(keys))
@@ -432,31 +346,41 @@ class MainWindow(QMainWindow):
         add.triggered.connect(self._add_current)
         edit_menu.addAction(add)
 
-        view_menu = self.menuBar().addMenu("视图(&V)")
+        self.view_menu = self.menuBar().addMenu("视图(&V)")
         find = QAction("搜索(&S)", self)
         find.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
         find.triggered.connect(self.focus_search)
-        view_menu.addAction(find)
-        view_menu.addSeparator()
-        for number, key in enumerate(self.page_keys(), start=1):
-            title = self.nav.item(number - 1).text().strip()
-            action = QAction(title, self)
-            if key == "composer":
-                action.setShortcut(QKeySequence("Ctrl+0"))
-            elif number <= 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _=False, k=key: self.show_page(k))
-            view_menu.addAction(action)
+        self.view_menu.addAction(find)
+        self.view_menu.addSeparator()
+        self.page_actions: list[QAction] = []
+        self._fill_view_menu()
 
         tools_menu = self.menuBar().addMenu("工具(&T)")
         backups = QAction("备份与恢复(&B)…", self)
-        backups.triggered.connect(self.backup_dialog)
+        backups.triggered.connect(userdata.backup_dialog)
         tools_menu.addAction(backups)
 
         help_menu = self.menuBar().addMenu("帮助(&H)")
         about = QAction("关于 zzdesk(&A)", self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def _fill_view_menu(self) -> None:
+        """One entry per page of the selected report; Ctrl+1…9 for the first nine, Ctrl+0 for 简报."""
+        for old in self.page_actions:
+            self.view_menu.removeAction(old)
+            old.deleteLater()
+        self.page_actions = []
+        for number, key in enumerate(self.page_keys(), start=1):
+            action = QAction(self.nav.item(number - 1).text().strip(), self)
+            action.setData(key)
+            if key == "composer":
+                action.setShortcut(QKeySequence("Ctrl+0"))
+            elif number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_page(k))
+            self.view_menu.addAction(action)
+            self.page_actions.append(action)
 
     def _add_current(self) -> None:
         page = self.stack.currentWidget()
@@ -498,10 +422,26 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self.show_page(str(self.settings.value("window/page", "overview")))
 
+    def _remember_briefing(self) -> None:
+        """The open briefing, by its key (row ids do not survive a restore or a data pack)."""
+        composer = self.pages.get("composer")
+        current = getattr(composer, "current_id", None)
+        key = next((b.key for b in self.data.store.briefings() if b.id == current), None)
+        if key:
+            self.settings.setValue("window/briefing", key)
+
+    def _reopen_briefing(self, page: Page) -> None:
+        remembered = str(self.settings.value("window/briefing", ""))
+        found = next((b.id for b in self.data.store.briefings() if remembered and b.key == remembered), None)
+        if found is not None and hasattr(page, "open_saved"):
+            page.open_saved(found)
+
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/page", self.current_key())
+        self.settings.setValue("window/report", self.data.report.key)
+        self._remember_briefing()
         for key, page in self.pages.items():
             splitter = getattr(page, "splitter", None)
             if isinstance(splitter, QSplitter):
@@ -509,6 +449,11 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if tasks.running():  # an export is being written: finish it first, then close
+            event.ignore()
+            if self._finishing is None or not self._finishing.isVisible():
+                self._finishing = finish_then_close(self)
+            return
         self.search.timer.stop()  # no search may run once the window (and its data) is gone
         composer = self.pages.get("composer")
         if composer is not None and hasattr(composer, "flush"):
@@ -517,6 +462,7 @@ class MainWindow(QMainWindow):
             if isinstance(page, ListPage):
                 page.stop_timers()
         self.save_state()
+        tasks.status_sink = None
         super().closeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QUrl, Signal
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from zzdesk.core.records import SECTION_LABELS, PassageRecord
+from zzdesk.core.records import PassageRecord
 from zzdesk.export.fonts import role_font
 from zzdesk.ui.data import AppData
 from zzdesk.ui.html import marked
@@ -38,7 +38,7 @@ class ReportText(QTextBrowser):
         parts = ["<html><body style='line-height:165%'>"]
         section = None
         for passage in self.passages:
-            heading = SECTION_LABELS[passage.section]
+            heading = self.data.report_by_id[passage.report_id].section_label(passage.section)
             if passage.theme and len({p.theme for p in self.passages}) > 1 and heading != section:
                 heading = f"{passage.theme} · {heading}"
             if heading != section:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QTreeWidget, QTreeWidge
 
 from zzdesk.core.search import SearchHit, group_by_type
 from zzdesk.core.search.documents import TYPE_LABELS
-from zzdesk.core.store import DataStore
+from zzdesk.ui.data import AppData
 from zzdesk.ui.html import marked
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -78,7 +78,7 @@ class SearchBox(QLineEdit):
 
     opened = Signal(object)  # SearchHit
 
-    def __init__(self, store: DataStore, results: SearchResults, parent: QWidget | None = None) -> None:
+    def __init__(self, store: AppData, results: SearchResults, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.results = store, results
         self.setObjectName("globalSearch")

@@ -4,9 +4,10 @@ that look like projects, places, institutions, platforms, clusters or initiative
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from zzdesk.core.parsing.phrases import strip_leading_words
 from zzdesk.core.parsing.structure import Structure
 from zzdesk.core.records import EntityRecord
 from zzdesk.core.text import sentences
@@ -20,8 +21,10 @@ SUFFIX_TYPES: tuple[tuple[str, str], ...] = (
     ("集团", "enterprise"), ("公司", "enterprise"), ("平台", "platform"), ("集群", "cluster"),
     ("产业链", "cluster"), ("行动", "initiative"), ("计划", "initiative"),
 )
-_LEAD = re.compile(r"^(提速建设|加快建设|高标准建设|谋划建设|持续推进|推进|推动|支持|打造|建成|建设|实施|开展|培育|"
-                   r"争创|完善|入选|新建|引进|以|在|将|把|和|与|及|等|的|了|为|对|向|年|、)+")
+# Verbs and particles that open a phrase before a name; stripped as a run (a loop, not a repeated pattern).
+_LEAD_WORDS = ("提速建设", "加快建设", "高标准建设", "谋划建设", "持续推进", "推进", "推动", "支持", "打造",
+               "建成", "建设", "实施", "开展", "培育", "争创", "完善", "入选", "新建", "引进", "以", "在", "将",
+               "把", "和", "与", "及", "等", "的", "了", "为", "对", "向", "年", "、")
 _CANDIDATE = re.compile(r"[\u4e00-\u9fff·]{2,12}?(?:" + "|".join(s for s, _ in SUFFIX_TYPES) + r")(?![市城区际化])")
 # Words that begin a phrase, not a name: a candidate starting with one is not taken.
 _NOT_A_START = re.compile(r"^(个|家|条|项|名|位|批|不断|增速|稳居|常态化|兼具|郑州将|绘制|全国|全市|全省|新增|"
@@ -41,11 +44,17 @@ class ParsedEntity:
     known: bool  # already in the reference data
 
 
+def _is_phrase(name: str) -> bool:
+    """一组组数字和一个个项目: a reduplicated measure word (一个个, 一批批) makes a phrase, not a name."""
+    return any(name[i] == "一" and name[i + 1] == name[i + 2] for i in range(len(name) - 2))
+
+
 def _type_of(name: str) -> str:
     return next((kind for suffix, kind in SUFFIX_TYPES if name.endswith(suffix)), "initiative")
 
 
-def extract_entities(structure: Structure, known: Sequence[EntityRecord]) -> list[ParsedEntity]:
+def extract_entities(structure: Structure, known: Sequence[EntityRecord],
+                     check: Callable[[], None] = lambda: None) -> list[ParsedEntity]:
     found: dict[str, dict[str, object]] = {}
 
     def add(name: str, kind: str, aliases: tuple[str, ...], is_known: bool, theme: str | None, quote: str) -> None:
@@ -57,6 +66,7 @@ def extract_entities(structure: Structure, known: Sequence[EntityRecord]) -> lis
             entry["quotes"].append(quote)  # type: ignore[attr-defined]
 
     for passage in structure.passages:
+        check()
         if passage.section not in ("review", "plan", "caption"):
             continue
         for sentence in sentences(passage.text):
@@ -69,8 +79,8 @@ def extract_entities(structure: Structure, known: Sequence[EntityRecord]) -> lis
                         covered.append((at, at + len(name)))
                         break
             for match in _CANDIDATE.finditer(sentence):
-                name = _LEAD.sub("", match.group()).strip("“”·")
-                if not 4 <= len(name) <= 14 or name in _GENERIC or _NOT_A_START.match(name):
+                name = strip_leading_words(match.group(), _LEAD_WORDS).strip("“”·")
+                if not 4 <= len(name) <= 14 or name in _GENERIC or _NOT_A_START.match(name) or _is_phrase(name):
                     continue
                 start = match.start() + match.group().find(name)
                 if any(a <= start < b or a < start + len(name) <= b for a, b in covered):

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from zzdesk.core.text import repaired_paragraphs
+from zzdesk.core.parsing.metadata import find_region, map_theme, report_kind, split_theme_heading
+from zzdesk.core.text import raw_paragraphs, repaired_paragraphs
 
 GENERAL_THEME = "总体情况"
 REVIEW_MARKER = re.compile(r"^【[^】]{0,12}(实践|回顾|成绩|成效)】$")
@@ -27,6 +29,8 @@ PAGE_ARTEFACT = re.compile(r"^[—\-－–\s]*[0-9０-９]{1,4}[—\-－–\s]*$
 REVIEW_WORDS = ("回顾", "过去", "去年", "成绩", "成效")
 PLAN_WORDS = ("安排", "目标", "任务", "今年", "工作重点")
 SENTENCE_PUNCT = re.compile(r"[，。；：！？、,;]")
+_BODY_REGION = re.compile(r"([\u4e00-\u9fff]{2})(市|区|县)")
+_CLOSING_STOP = re.compile(r"[。！？]$")
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,8 @@ class ParsedPassage:
     theme: str | None
     section: str  # intro / review / plan / caption
     text: str
+    title: str | None = None  # the heading's subtitle (稳中求进：总量迈上新台阶 -> 总量迈上新台阶)
+    table: bool = False  # a row of a table of figures, cells separated by tabs
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,9 @@ class Structure:
     themes: tuple[str, ...]
     passages: tuple[ParsedPassage, ...]
     warnings: tuple[str, ...]
+    kind: str = "其他"
+    review_label: str = ""  # what the report calls its review part: 郑州实践 (from 【郑州实践】), 2025年工作回顾
+    plan_label: str = ""  # …and its plan part: 2026年主要目标和重点任务
 
 
 def _clean_lines(text: str) -> str:
@@ -69,12 +78,12 @@ def _year(title: str, paragraphs: list[str], warnings: list[str]) -> int:
 
 
 def _region(title: str, paragraphs: list[str], warnings: list[str]) -> str:
-    found = re.search(r"([\u4e00-\u9fff]{2,5}?(?:市|区|县))(?:人民政府|政府|\d|20)", title)
+    found = find_region(title) or next((r for p in paragraphs[:3] if (r := find_region(p))), None)
     if found:
-        return found.group(1)
+        return found
     body = "".join(paragraphs[:8])
     stems = Counter()  # type: Counter[tuple[str, str]]
-    for stem, suffix in re.findall(r"([\u4e00-\u9fff]{2})(市|区|县)", body):
+    for stem, suffix in _BODY_REGION.findall(body):
         if stem not in ("城市", "全市", "全区", "全县", "本市", "各区", "各县", "城区", "市区", "园区", "新区"):
             stems[(stem, suffix)] = body.count(stem)  # a place name recurs on its own (郑州将…)
     if stems:
@@ -97,39 +106,74 @@ def _is_heading_line(paragraph: str) -> bool:
     return len(paragraph) <= 12 and not SENTENCE_PUNCT.search(paragraph)
 
 
-def parse_structure(text: str) -> Structure:
-    warnings: list[str] = []
-    paragraphs = repaired_paragraphs(_clean_lines(text))
-    if not paragraphs:
+def _theme_line(paragraph: str) -> tuple[str, str] | None:
+    """稳中求进：总量迈上新台阶 as a theme with its subtitle: short, one colon, no other punctuation."""
+    if len(paragraph) > 30 or paragraph.endswith(("。", "：", ":")):
+        return None
+    head, subtitle = split_theme_heading(paragraph)
+    if subtitle is None or len(head) > 10 or any(ch.isdigit() for ch in paragraph):
+        return None
+    if SENTENCE_PUNCT.search(head) or SENTENCE_PUNCT.search(subtitle):
+        return None
+    return head, subtitle
+
+
+def _title_and_body(text: str) -> tuple[str | None, list[str]]:
+    """The first line is the title when it reads like one, whatever punctuation it has; the rest is repaired."""
+    lines = raw_paragraphs(_clean_lines(text))
+    if not lines:
         raise ValueError("文本中没有内容")
-    title = paragraphs[0].rstrip("：:")
-    body = paragraphs[1:] if len(paragraphs[0]) <= 60 and not paragraphs[0].endswith("。") else paragraphs
-    if body is paragraphs:
+    first = lines[0]
+    if len(first) <= 60 and not first.endswith(("。", "；", "！", "？")) and len(lines) > 1:
+        return first.rstrip("：:"), repaired_paragraphs("\n".join(lines[1:]))
+    return None, repaired_paragraphs("\n".join(lines))
+
+
+def parse_structure(text: str, known_themes: Sequence[str] = ()) -> Structure:
+    warnings: list[str] = []
+    title, body = _title_and_body(text)
+    if title is None:
         title = ""
         warnings.append("第一行不像标题，标题留空，请在核对时填写")
+    if not body:
+        raise ValueError("文本中没有内容")
     year = _year(title, body, warnings)
     region = _region(title, body, warnings)
     passages: list[ParsedPassage] = []
     themes: list[str] = []
     theme: str | None = None
+    subtitle: str | None = None
     section: str | None = None
+    labels = {"review": "", "plan": ""}
     for index, paragraph in enumerate(body):
         if REVIEW_MARKER.match(paragraph):
             section = "review"
+            labels["review"] = labels["review"] or paragraph.strip("【】")
             continue
         heading = ORDINAL_HEADING.match(paragraph)
         if heading:
             kind = _section_of_heading(heading.group(1), year)
             if kind is not None:
-                section, theme = kind, None
+                section, theme, subtitle = kind, None, None
+                labels[kind] = labels[kind] or heading.group(1).rstrip("。：:")
             else:
-                theme, section = heading.group(1), None
+                # A theme heading keeps the section it stands in: 一、做强先进制造业 under the year's plan.
+                name, subtitle = split_theme_heading(heading.group(1))
+                theme = map_theme(name, known_themes)
             continue
         sub = SUB_HEADING.match(paragraph)
-        if sub or (_is_heading_line(paragraph) and index + 1 < len(body)):
-            theme = (sub.group(1) if sub else paragraph).rstrip("。：")
+        themed = _theme_line(paragraph) if not sub else None
+        if sub or themed or (_is_heading_line(paragraph) and index + 1 < len(body)):
+            name, subtitle = themed or split_theme_heading((sub.group(1) if sub else paragraph).rstrip("。："))
+            theme = map_theme(name, known_themes)
             continue
-        if index == len(body) - 1 and len(paragraph) <= 30 and not re.search(r"[。！？]$", paragraph):
+        if paragraph.count("\t") >= 1:
+            # A table row: kept whole, figures are read by column (tables.py).
+            owner = theme or GENERAL_THEME
+            themes.append(owner)
+            passages.append(ParsedPassage(owner, section or "review", paragraph, subtitle, table=True))
+            continue
+        if index == len(body) - 1 and len(paragraph) <= 30 and not _CLOSING_STOP.search(paragraph):
             # A closing line without a full stop: a photo caption or an attribution.
             passages.append(ParsedPassage(None, "caption", paragraph))
             continue
@@ -138,18 +182,17 @@ def parse_structure(text: str) -> Structure:
         elif re.match(rf"{year - 1}年|去年|过去一年", paragraph):
             section = "review"
         if section is None:
-            passages.append(ParsedPassage(theme, "intro", paragraph))
+            passages.append(ParsedPassage(theme, "intro", paragraph, subtitle))
             continue
         owner = theme or GENERAL_THEME
-        if owner not in themes:
-            themes.append(owner)
-        passages.append(ParsedPassage(owner, section, paragraph))
+        themes.append(owner)
+        passages.append(ParsedPassage(owner, section, paragraph, subtitle))
     # An intro paragraph under a theme (no section yet) still belongs to that theme's text.
-    fixed = [ParsedPassage(p.theme, p.section, p.text) if p.theme is None or p.section != "intro"
-             else ParsedPassage(p.theme, "review", p.text) for p in passages]
-    for p in fixed:
-        if p.theme and p.theme not in themes:
-            themes.append(p.theme)
+    fixed = [p if p.theme is None or p.section != "intro" else replace(p, section="review") for p in passages]
+    themes.extend(p.theme for p in fixed if p.theme)
+    themes = list(dict.fromkeys(themes))  # first appearance order, each once
     if not themes:
         warnings.append("没有识别出主题：请检查文本是否包含“一、”标题或主题行")
-    return Structure(title, year, year - 1, region, tuple(themes), tuple(fixed), tuple(warnings))
+    opening = body[0] if body else ""
+    return Structure(title, year, year - 1, region, tuple(themes), tuple(fixed), tuple(warnings),
+                     report_kind(title, opening), labels["review"], labels["plan"])

@@ -6,7 +6,6 @@ import sqlite3
 from dataclasses import dataclass
 
 from zzdesk.core import queries
-from zzdesk.core.records import SECTION_LABELS
 
 # Display and static-rank order of result groups.
 TYPE_ORDER = ("theme", "project", "enterprise", "institution", "platform", "cluster", "place",
@@ -41,8 +40,9 @@ def collect_documents(session: sqlite3.Connection) -> list[SearchDoc]:
     for theme in queries.themes(session):
         texts = [p.text for p in all_passages if p.report_id == theme.report_id and p.theme == theme.name]
         docs.append(SearchDoc("theme", theme.id, theme.report_id, theme.name, (), theme.name, "\n".join(texts)))
+    reports = {r.id: r for r in queries.reports(session)}
     for p in all_passages:
-        label = f"{p.theme or '报告'}·{SECTION_LABELS[p.section]}·第{p.order}段"
+        label = f"{p.theme or '报告'}·{reports[p.report_id].section_label(p.section)}·第{p.order}段"
         docs.append(SearchDoc("passage", p.id, p.report_id, label, (), p.theme, p.text))
     for f in queries.figures(session):
         docs.append(SearchDoc("figure", f.id, f.report_id, f.indicator, (), f.theme, f.quote,

@@ -3,7 +3,7 @@ keep it in the user's database, preview, print, and export to PDF and Word."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
 from zzdesk.core.briefing import (
     MARKINGS,
     TEMPLATES,
-    BriefingData,
     BriefingItem,
     BriefingSpec,
     Document,
-    build_document,
+    default_title,
+    next_issue,
 )
 from zzdesk.core.briefing_store import (
     delete_briefing,
@@ -49,7 +49,6 @@ from zzdesk.core.briefing_store import (
     save_briefing,
 )
 from zzdesk.core.records import ENTITY_TYPE_LABELS
-from zzdesk.core.targets import check_targets
 from zzdesk.export.fonts import font_report
 from zzdesk.ui.data import AppData
 from zzdesk.ui.pages.base import Page
@@ -58,6 +57,18 @@ from zzdesk.ui.tasks import run_in_background
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 30
 ID_ROLE = Qt.ItemDataRole.UserRole + 31
 AUTOSAVE_MS = 800
+
+
+def write_pdf_file(document: Document, path: Path) -> int:
+    from zzdesk.export.pdf import write_pdf
+
+    return write_pdf(document, path)
+
+
+def write_docx_file(document: Document, path: Path) -> None:
+    from zzdesk.export.docx import write_docx
+
+    write_docx(document, path)
 
 
 def button_row(buttons: tuple[tuple[str, Callable[[], None]], ...]) -> QHBoxLayout:
@@ -69,10 +80,12 @@ def button_row(buttons: tuple[tuple[str, Callable[[], None]], ...]) -> QHBoxLayo
     return row
 
 
-def blank_spec(data: AppData) -> BriefingSpec:
+def blank_spec(data: AppData, saved: Sequence[BriefingSpec] = ()) -> BriefingSpec:
+    """A new briefing: titled after its source as it is, numbered after the last issue of the same 简报."""
     report = data.report
-    return BriefingSpec(title=f"{report.region}{report.year}年政府工作报告要点",
-                        items=(BriefingItem("headlines", ""),))
+    spec = BriefingSpec(title=default_title(report), items=(BriefingItem("headlines", "", report.key),),
+                        reports=(report.key,))
+    return replace(spec, issue=next_issue(spec.bulletin_name, saved))
 
 
 class ComposerPage(Page):
@@ -155,13 +168,17 @@ class ComposerPage(Page):
         self.marking_box.currentIndexChanged.connect(self._changed)
         self.date_edit.dateChanged.connect(self._changed)
         self.copies_box.valueChanged.connect(self._changed)
-        self.fonts_label = QLabel("<br>".join(
-            f"{f.label}：{f.family}{f'（未安装{f.label}，用替代字体）' if f.bundled else ''}"
-            for f in font_report() if f.role != "ui"))
-        self.fonts_label.setToolTip("安装“仿宋_GB2312”“黑体”“楷体_GB2312”“方正小标宋简体”后，简报会自动改用它们。")
+        roles = [f for f in font_report() if f.role != "ui"]
+        self.fonts_label = QLabel("　".join(f"{f.label}：{f.family}{'（替代）' if f.bundled else ''}" for f in roles))
+        self.fonts_label.setToolTip("<br>".join(f.note for f in roles) + "<br>安装“仿宋_GB2312”“黑体”“楷体_GB2312”"
+                                    "“方正小标宋简体”后，简报会自动改用它们。")
         self.fonts_label.setObjectName("pageSubtitle")
         self.fonts_label.setWordWrap(True)
         form.addRow("字体", self.fonts_label)
+        self.notes_label = QLabel()
+        self.notes_label.setObjectName("pageSubtitle")
+        self.notes_label.setWordWrap(True)
+        form.addRow("说明", self.notes_label)
         return box
 
     def _items_panel(self) -> QWidget:
@@ -187,7 +204,8 @@ class ComposerPage(Page):
             row.addWidget(widget)
         column.addLayout(row)
         column.addLayout(button_row((("预览…", self.preview), ("打印…", self.print_dialog),
-                                     ("导出 PDF…", self.pdf_dialog), ("导出 Word…", self.docx_dialog))))
+                                     ("导出 PDF…", self.pdf_dialog), ("导出 Word…", self.docx_dialog),
+                                     ("导出 OFD…", self.ofd_dialog))))
         return box
 
     # Items ----------------------------------------------------------------------------------------
@@ -200,19 +218,22 @@ class ComposerPage(Page):
         if item.kind == "theme":
             return f"主题：{item.ref}（原文、指标、图表）"
         if item.kind == "figure":
-            figure = self.data.figure_by_id.get(int(item.ref))
+            figure = self.data.figure_by_key.get(item.ref)
             if figure is None:
                 return "（已不存在的指标）"
-            return f"指标：{figure.indicator}（{figure.period}年{figure.kind_label}）"
+            report = self.data.report_by_id[figure.report_id]  # items keep their report whatever is selected
+            when = f"{figure.period}年{figure.kind_label}，{report.region}{report.year}年报告"
+            return f"指标：{figure.indicator}（{when}）"
         if item.kind == "entity":
-            entity = self.data.entity_by_id.get(int(item.ref))
+            entity = self.data.entity_by_key.get(item.ref)
             return f"{ENTITY_TYPE_LABELS[entity.type]}：{entity.name}" if entity else "（已不存在的条目）"
         if item.kind == "passage":
-            passage = self.data.passage_by_id.get(int(item.ref))
+            passage = self.data.passage_by_key.get(item.ref)
             return f"原文段落：{passage.text[:24]}…" if passage else "（已不存在的段落）"
         return f"图表：{item.ref.split('/', 1)[0]}"
 
     def add_item(self, item: BriefingItem) -> None:
+        item = self.data.store.pin_item(item, self.data.report.key)  # tied to the report shown now
         row = QListWidgetItem(self.describe(item))
         row.setData(ITEM_ROLE, item)
         self.items.addItem(row)
@@ -275,6 +296,11 @@ class ComposerPage(Page):
                 self.items.addItem(row)
         finally:
             self._loading = False
+        self.show_notes()
+
+    def show_notes(self) -> None:
+        """Say what the printed briefing leaves out (a 目标完成 section with no results yet)."""
+        self.notes_label.setText("<br>".join(self.document().notes) or "—")
 
     # Saving ---------------------------------------------------------------------------------------
 
@@ -285,8 +311,9 @@ class ComposerPage(Page):
     def save(self) -> int:
         """Write the briefing now (it is also saved automatically shortly after each change)."""
         self._autosave.stop()
+        self.show_notes()
         spec = self.spec()
-        self.current_id = save_briefing(self.conn, spec, self.current_id)
+        self.current_id = save_briefing(self.conn, self.data.store.pinned(spec), self.current_id)
         self.refresh_list(select=False)
         return self.current_id
 
@@ -305,6 +332,14 @@ class ComposerPage(Page):
                 self.saved.setCurrentItem(row)
         self.saved.blockSignals(False)
 
+    def open_saved(self, briefing_id: int) -> bool:
+        """Open a saved briefing and select it in the list; False if it no longer exists."""
+        for row in range(self.saved.count()):
+            if self.saved.item(row).data(ID_ROLE) == briefing_id:
+                self.saved.setCurrentRow(row)
+                return True
+        return False
+
     def open_briefing(self, briefing_id: int) -> None:
         self.flush()
         self.current_id = briefing_id
@@ -312,7 +347,8 @@ class ComposerPage(Page):
 
     def new_briefing(self) -> None:
         self.flush()
-        self.current_id = save_briefing(self.conn, blank_spec(self.data))
+        saved = [load_briefing(self.conn, info.id) for info in list_briefings(self.conn)]
+        self.current_id = save_briefing(self.conn, blank_spec(self.data, saved))
         self.show_spec(load_briefing(self.conn, self.current_id))
         self.refresh_list()
 
@@ -357,14 +393,10 @@ class ComposerPage(Page):
     # Outputs --------------------------------------------------------------------------------------
 
     def document(self) -> Document:
-        report = self.data.report
-        data = BriefingData(report, [f for f in self.data.figures if f.report_id == report.id],
-                            self.data.passages, self.data.entities,
-                            check_targets(self.data.figures, self.data.reports), self.data.reports)
         spec = self.spec()
         if not spec.items:
-            spec = replace(spec, items=(BriefingItem("headlines", ""),))
-        return build_document(spec, data)
+            spec = replace(spec, items=(BriefingItem("headlines", "", self.data.report.key),))
+        return self.data.store.build_briefing(spec)
 
     def preview_dialog(self) -> QDialog:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
@@ -397,26 +429,33 @@ class ComposerPage(Page):
             print_document(self.document(), printer)
 
     def export_pdf(self, path: Path) -> int:
-        from zzdesk.export.pdf import write_pdf
-
-        return write_pdf(self.document(), path)
+        return write_pdf_file(self.document(), path)
 
     def export_docx(self, path: Path) -> None:
-        from zzdesk.export.docx import write_docx
+        write_docx_file(self.document(), path)
 
-        write_docx(self.document(), path)
+    def export_ofd(self, path: Path) -> int:
+        return _write_ofd(self.document(), path)
+
+    def ofd_dialog(self) -> None:
+        self._export("导出 OFD", "OFD 版式文件 (*.ofd)", ".ofd", _write_ofd)
 
     def pdf_dialog(self) -> None:
-        self._export("导出 PDF", "PDF 文件 (*.pdf)", ".pdf", self.export_pdf)
+        self._export("导出 PDF", "PDF 文件 (*.pdf)", ".pdf", write_pdf_file)
 
     def docx_dialog(self) -> None:
-        self._export("导出 Word", "Word 文档 (*.docx)", ".docx", self.export_docx)
+        self._export("导出 Word", "Word 文档 (*.docx)", ".docx", write_docx_file)
 
-    def _export(self, caption: str, pattern: str, suffix: str, write: object) -> None:
+    def _export(self, caption: str, pattern: str, suffix: str, write: Callable[[Document, Path], object]) -> None:
         path, _ = QFileDialog.getSaveFileName(self, caption, f"{self.title_edit.text() or '简报'}{suffix}", pattern)
         if not path:
             return
         target = Path(path) if path.endswith(suffix) else Path(path + suffix)
+        self.export_in_background(target, write)
+
+    def export_in_background(self, target: Path, write: Callable[[Document, Path], object]) -> None:
+        """The document is built here, on the GUI thread, from the form as it is now; the job only writes it."""
+        document = self.document()
         window = self.window()
 
         def done(_result: object) -> None:
@@ -426,5 +465,10 @@ class ComposerPage(Page):
         def failed(message: str) -> None:
             QMessageBox.warning(self, "导出失败", message)
 
-        run_in_background(lambda: write(target), done, failed,  # type: ignore[operator]
-                          busy=f"正在导出 {target.name}…")
+        run_in_background(lambda: write(document, target), done, failed, busy=f"正在导出 {target.name}…")
+
+
+def _write_ofd(document: Document, path: Path) -> int:
+    from zzdesk.export.ofd import write_ofd  # fonttools is loaded only when someone exports OFD
+
+    return write_ofd(document, path)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -59,9 +59,9 @@ class ListPage(Page):
         layout.setContentsMargins(24, 18, 24, 12)
         records: Sequence[FigureRecord | EntityRecord]
         if self.is_figures:
-            records = [f for f in data.figures if f.report_id == data.report.id]
+            records = data.report_figures
         else:
-            records = [e for e in data.entities if e.type in (self.types or ())]
+            records = [e for e in data.report_entities if e.type in (self.types or ())]
         self.header(layout, self.title, f"{subtitle} · 共 {len(records)} 项")
         layout.addLayout(self._controls())
         columns: Sequence[Column] = FIGURE_COLUMNS if self.is_figures else ENTITY_COLUMNS  # type: ignore[type-arg]
@@ -158,7 +158,7 @@ class ListPage(Page):
         allowed: set[int] | None = None
         if query:
             types = ["figure"] if self.is_figures else list(self.types or ())
-            allowed = {h.id for h in self.data.store.search(query, types=types, limit=5000)}
+            allowed = {h.id for h in self.data.search(query, types=types, limit=5000)}
         self.proxy.set_filters(self.theme_box.currentData(), self.category_box.currentData(), allowed)
 
     # Selection and jumps ------------------------------------------------------------------------
@@ -183,7 +183,7 @@ class ListPage(Page):
         record = self.current_record()
         if record is not None:
             kind = "figure" if isinstance(record, FigureRecord) else "entity"
-            self.briefingItem.emit(BriefingItem(kind, str(record.id)))
+            self.briefingItem.emit(BriefingItem(kind, record.key))
 
     def _selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         record = self.current_record()
@@ -226,15 +226,24 @@ class ListPage(Page):
             headers = headers + ([] if "原文" in headers else ["原文"]) + ["来源"]
         return headers, rows
 
-    def export_to(self, path: Path) -> None:
-        from zzdesk.export.tables import write_csv, write_xlsx  # openpyxl loads only when exporting
-
+    def export_job(self, path: Path) -> Callable[[], None]:
+        """Read the table as shown now (on the GUI thread); the job returned only writes the file."""
         headers, rows = self.visible_table()
-        if path.suffix.lower() == ".xlsx":
-            report = self.data.report
-            write_xlsx(path, headers, rows, self.title, f"来源：《{report.title}》（{report.year}年）")
-        else:
-            write_csv(path, headers, rows)
+        report = self.data.report
+        title, source = self.title, f"来源：《{report.title}》（{report.year}年，{report.region}）"
+
+        def write() -> None:
+            from zzdesk.export.tables import write_csv, write_xlsx  # openpyxl loads only when exporting
+
+            if path.suffix.lower() == ".xlsx":
+                write_xlsx(path, headers, rows, title, source)
+            else:
+                write_csv(path, headers, rows)
+
+        return write
+
+    def export_to(self, path: Path) -> None:
+        self.export_job(path)()
 
     def export_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, f"导出{self.title}", f"{self.title}.xlsx",
@@ -244,9 +253,12 @@ class ListPage(Page):
         target = Path(path)
         if target.suffix.lower() not in (".xlsx", ".csv"):
             target = target.with_suffix(".xlsx")
+        self.export_in_background(target)
+
+    def export_in_background(self, target: Path) -> None:
+        job = self.export_job(target)
         self.export_button.setEnabled(False)
-        run_in_background(lambda: self.export_to(target), self._exported, self._export_failed,
-                          busy=f"正在导出到 {target.name}…")
+        run_in_background(job, self._exported, self._export_failed, busy=f"正在导出到 {target.name}…")
 
     def _exported(self, _result: object) -> None:
         self.export_button.setEnabled(True)

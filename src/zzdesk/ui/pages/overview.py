@@ -36,7 +36,7 @@ class OverviewPage(Page):
         self.header(layout, f"《{report.title}》", f"{report.region} · {report.year}年 · {report.kind}。"
                     f"{report.attribution}")
         layout.addWidget(self._section("主要指标"))
-        pairs = headline_pairs(data.figures)
+        pairs = headline_pairs(data.report_figures)
         self.cards = [indicator_card(p) for p in pairs]
         for card in self.cards:
             card.activated.connect(self.figureActivated)
@@ -90,7 +90,7 @@ class OverviewPage(Page):
     def _theme_card(self, name: str) -> Card:
         card = Card(None)
         figures = self.data.figures_of(name)
-        entities = [e for e in self.data.entities if name in e.themes]
+        entities = self.data.entities_of(name)
         card.add(name, "cardTitle")
         card.add(f"{len(figures)} 项指标 · {len(entities)} 个项目、企业和举措", "cardNote")
         link = card.add(f"<a href='theme'>查看{name} →</a>", "cardNote")

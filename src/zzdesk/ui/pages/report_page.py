@@ -20,9 +20,10 @@ class ReportPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
         self.header(layout, f"《{report.title}》原文", f"{report.region} · {report.year}年 · 断行已修复，数字可点击")
-        self.text = ReportText(data, [p for p in data.passages if p.report_id == report.id])
+        self.text = ReportText(data, data.report_passages)
         self.text.figureClicked.connect(self.figureActivated)
-        self.text.addPassage.connect(lambda pid: self.briefingItem.emit(BriefingItem("passage", str(pid))))
+        self.text.addPassage.connect(
+            lambda pid: self.briefingItem.emit(BriefingItem("passage", data.passage_by_id[pid].key)))
         layout.addWidget(self.text, 1)
 
     def show_passage(self, passage_id: int, figure_id: int = 0) -> None:

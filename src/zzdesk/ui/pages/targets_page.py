@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from zzdesk.core.briefing import BriefingData, BriefingItem, BriefingSpec, TargetRow, TargetTable, build_document
-from zzdesk.core.targets import RULES_TEXT, TargetCheck, check_targets
+from zzdesk.core.records import ReportRecord
+from zzdesk.core.targets import RULES_TEXT, TargetCheck
 from zzdesk.export.bullet_painter import STATUS_COLOURS, bullets_height_mm, paint_bullets
 from zzdesk.ui.data import AppData
 from zzdesk.ui.pages.base import Page
@@ -46,6 +47,10 @@ class BulletChart(QWidget):
         painter.end()
 
 
+def cited(report: ReportRecord) -> str:
+    return f"《{report.title}》（{report.region}，{report.year}年）"
+
+
 def target_rows(data: AppData, checks: list[TargetCheck]) -> tuple[TargetRow, ...]:
     """The same rows a printed briefing shows, from the same builder."""
     briefing = BriefingData(data.report, [], list(data.passages), data.entities, checks, data.reports)
@@ -60,12 +65,15 @@ class TargetsPage(Page):
     def __init__(self, data: AppData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data = data
-        self.checks = check_targets(data.figures, data.reports)
+        self.checks = data.target_checks()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
         judged = [c for c in self.checks if c.actual is not None]
-        self.header(layout, "目标完成", f"共 {len(self.checks)} 项目标，其中 {len(judged)} 项已有后一年报告的实绩"
-                    "可对照。载入下一年的报告（文件 → 导入报告）后，这里会自动对照。")
+        report = data.report
+        self.header(layout, "目标完成",
+                    f"《{report.title}》（{report.year}年）定下的目标，以及它的实绩所对照的上一年目标："
+                    f"共 {len(self.checks)} 项，其中 {len(judged)} 项已有后一年报告的实绩可对照。"
+                    "每个数字后注明所出自的报告和年份。载入下一年的报告（文件 → 导入报告）后，这里会自动对照。")
         rules = QLabel(RULES_TEXT)
         rules.setObjectName("pageSubtitle")
         rules.setWordWrap(True)
@@ -92,9 +100,13 @@ class TargetsPage(Page):
         table.verticalHeader().setVisible(False)
         order = {"未达标": 0, "待核实": 1, "达标": 2, "无数据": 3}
         for row, c in enumerate(sorted(self.checks, key=lambda c: (order[c.status], c.indicator))):
-            actual = (c.actual.display_value + ("（预计）" if c.actual.kind == "expected" else "")) if c.actual else "—"
-            values = [c.indicator, str(c.period), c.target.display_value, actual, c.status, c.gap_text, c.rule,
-                      f"《{c.target_report.title}》", f"《{c.actual_report.title}》" if c.actual_report else "—"]
+            actual = "—"
+            if c.actual is not None and c.actual_report is not None:
+                actual = (f"{c.actual.display_value}{'（预计）' if c.actual.kind == 'expected' else ''}"
+                          f"〔{c.actual_report.year}年报告〕")
+            values = [c.indicator, str(c.period), f"{c.target.display_value}〔{c.target_report.year}年报告〕", actual,
+                      c.status, c.gap_text, c.rule, cited(c.target_report),
+                      cited(c.actual_report) if c.actual_report else "—"]
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if column == 4:
@@ -102,8 +114,10 @@ class TargetsPage(Page):
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
-                if column in (2, 3):
-                    item.setToolTip((c.target if column == 2 else c.actual or c.target).quote)
+                if column == 2:
+                    item.setToolTip(f"{cited(c.target_report)}：“{c.target.quote}”")
+                if column == 3 and c.actual is not None and c.actual_report is not None:
+                    item.setToolTip(f"{cited(c.actual_report)}：“{c.actual.quote}”")
                 table.setItem(row, column, item)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)

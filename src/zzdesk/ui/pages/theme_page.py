@@ -22,7 +22,7 @@ class ThemePage(Page):
         figures = data.figures_of(theme)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
-        entities = [e for e in data.entities if theme in e.themes]
+        entities = data.entities_of(theme)
         self.header(layout, theme, f"{len(figures)} 项指标 · {len(entities)} 个项目、企业和举措 · "
                     "点击文中标出的数字或右侧卡片查看原句")
         add = QPushButton("加入简报")
@@ -33,7 +33,8 @@ class ThemePage(Page):
         left = QSplitter(Qt.Orientation.Vertical)
         self.text = ReportText(data, data.passages_of(theme))
         self.text.figureClicked.connect(self.select_figure)
-        self.text.addPassage.connect(lambda pid: self.briefingItem.emit(BriefingItem("passage", str(pid))))
+        self.text.addPassage.connect(
+            lambda pid: self.briefingItem.emit(BriefingItem("passage", data.passage_by_id[pid].key)))
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
         self.detail.anchorClicked.connect(lambda url: self._open(url.toString()))
@@ -76,7 +77,7 @@ class ThemePage(Page):
 
     def select_figure(self, figure_id: int) -> None:
         figure = self.data.figure_by_id.get(figure_id)
-        if figure is None:
+        if figure is None or not self.data.in_report(figure):
             return
         for fid, card in self.cards.items():
             card.set_selected(fid == figure_id)
