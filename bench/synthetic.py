@@ -33,8 +33,22 @@ FILLER = ["重点产业聚链成群", "营商环境持续优化", "创新动能�
           "发展质量稳步提升", "民生福祉不断增进", "开放水平持续提高", "城市功能日益完善", "生态环境明显改善"]
 
 
-def _name(rng: random.Random, kind: str) -> str:
-    parts = [rng.choice(PLACES)]
+# The skewed set: as in real reports, a few prefixes (the city, 中原) start a large share of names.
+COMMON_PLACES = {"郑州": 0.3, "中原": 0.2}
+
+
+def _place(rng: random.Random, skewed: bool) -> str:
+    if skewed:
+        draw = rng.random()
+        for place, share in COMMON_PLACES.items():
+            if draw < share:
+                return place
+            draw -= share
+    return rng.choice(PLACES)
+
+
+def _name(rng: random.Random, kind: str, skewed: bool) -> str:
+    parts = [_place(rng, skewed)]
     if rng.random() < 0.85:
         parts.append(rng.choice(FIELDS))
     if rng.random() < 0.3:
@@ -49,8 +63,12 @@ def _sentence(rng: random.Random, name: str) -> str:
     return f"{rng.choice(VERBS)}{name}，{result}，{rng.choice(FILLER)}。"
 
 
-def generate(count: int = 100_000, seed: int = 20250305) -> list[SearchDoc]:
-    """*count* documents: about 60% named entities, 40% passages of two to four sentences."""
+def generate(count: int = 100_000, seed: int = 20250305, skewed: bool = False) -> list[SearchDoc]:
+    """*count* documents: about 60% named entities, 40% passages of two to four sentences.
+
+    Evenly spread: every place starts about as many names.  Skewed: half the names start
+    with 郑州 or 中原.
+    """
     rng = random.Random(seed)
     kinds = list(KINDS)
     themes = ["稳中求进", "提振消费", "新质生产力", "创新引领", "深化改革", "扩大开放", "民生保障"]
@@ -58,7 +76,7 @@ def generate(count: int = 100_000, seed: int = 20250305) -> list[SearchDoc]:
     names: list[str] = []
     for i in range(1, int(count * 0.6) + 1):
         kind = rng.choice(kinds)
-        name = _name(rng, kind)
+        name = _name(rng, kind, skewed)
         names.append(name)
         alias = (name[:2] + name[-2:],) if rng.random() < 0.2 else ()
         body = "\n".join(_sentence(rng, name) for _ in range(rng.randint(1, 2)))

@@ -10,8 +10,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "zzdesk"
 HOME_ENV = "ZZDESK_HOME"
 REFERENCE_DB_NAME = "zz.sqlite"
@@ -60,6 +58,8 @@ def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get(HOME_ENV)
     if env:
         return Path(env).expanduser().resolve()
+    import platformdirs  # only when no folder is given: it costs a few ms at every start
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -17,11 +17,11 @@ def test_screenshots_of_every_view(user_home: Path, tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "zzdesk", "screenshots", str(out), "--size", "1280x800"],
                             capture_output=True, text=True, env=env, timeout=180, check=False)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.strip() == "共 13 张截图"  # nothing else: no Qt warnings
+    assert result.stderr.strip() == "共 14 张截图"  # nothing else: no Qt warnings
     names = sorted(p.name for p in out.glob("*.png"))
-    assert names[0] == "01-overview.png" and names[-1] == "13-search.png"
+    assert names[0] == "01-overview.png" and names[-1] == "14-search.png"
     assert {"06-report.png", "07-projects.png", "08-enterprises.png", "09-initiatives.png",
-            "10-figures.png", "11-targets.png", "12-composer.png"} <= set(names)
+            "10-figures.png", "11-targets.png", "12-trend.png", "13-composer.png"} <= set(names)
     assert sum(n.startswith(("02-theme", "03-theme", "04-theme", "05-theme")) for n in names) == 4
     for name in names:
         image = QImage(str(out / name))

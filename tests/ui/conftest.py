@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -29,3 +29,23 @@ def window(data: AppData, qtbot: QtBot, user_home: Path) -> MainWindow:
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+def _choose_from_menu(text: str) -> None:
+    """Pick *text* in the context menu that is about to open (as a person would, with the mouse)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    def pick() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu), "no menu opened"
+        action = next(a for a in menu.actions() if a.text() == text)
+        action.trigger()
+        menu.close()
+
+    QTimer.singleShot(50, pick)
+
+
+@pytest.fixture
+def choose_from_menu() -> Callable[[str], None]:
+    return _choose_from_menu

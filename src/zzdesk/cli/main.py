@@ -7,6 +7,7 @@ exit status; tracebacks are for bugs only.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import re
 import sys
@@ -15,18 +16,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from zzdesk import __version__, paths
-from zzdesk.cli import (
-    briefing_command,
-    data_commands,
-    gui_commands,
-    import_commands,
-    pack_commands,
-    safety_commands,
-    search_command,
-)
 from zzdesk.cli.output import safe_standard_streams
 from zzdesk.core.errors import UserError
 
+# Each module registers its subcommands.  They are imported only when the parser is built,
+# and `zzdesk search` builds a parser with its own module alone: it starts as fast as Python.
+COMMAND_MODULES = ("data_commands", "search_command", "gui_commands", "briefing_command", "import_commands",
+                   "safety_commands", "pack_commands")
+_GLOBAL_OPTIONS_WITH_VALUE = ("--data-dir", "--reference-db")
 UNSAFE_ARGUMENT = re.compile("[\ud800-\udfff\x00]")  # bytes that are not UTF-8 arrive as lone surrogates
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
@@ -41,7 +38,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = _Parser(prog="zzdesk", description="zzdesk：政府工作报告离线简报工具")
     parser.add_argument("--version", action="version", version=f"zzdesk {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
@@ -49,19 +46,27 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--reference-db", metavar="FILE", type=Path,
                         help="参考数据库文件（默认使用随程序提供的 data/zz.sqlite）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    data_commands.register(sub)
-    search_command.register(sub)
-    gui_commands.register(sub)
-    briefing_command.register(sub)
-    import_commands.register(sub)
-    safety_commands.register(sub)
-    pack_commands.register(sub)
+    for name in modules:
+        importlib.import_module(f"zzdesk.cli.{name}").register(sub)
     return parser
 
 
+def _command_name(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line (after any global options), if any."""
+    args = iter(argv)
+    for arg in args:
+        if arg in _GLOBAL_OPTIONS_WITH_VALUE:
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    given = sys.argv[1:] if argv is None else list(argv)
     with safe_standard_streams():
-        return _run(build_parser(), sys.argv[1:] if argv is None else list(argv))
+        return _run(build_parser(("search_command",) if _command_name(given) == "search" else COMMAND_MODULES),
+                    given)
 
 
 def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
@@ -70,6 +75,8 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
             raise UsageError("参数中有无法识别的字符（不是 UTF-8 编码的文字）")
         args = parser.parse_args(argv)
         if args.command is None:
+            from zzdesk.cli import gui_commands
+
             return gui_commands.cmd_gui(args)
         result: int = args.handler(args)
         return result

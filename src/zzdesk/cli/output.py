@@ -8,7 +8,6 @@ encoding cannot hold Chinese (PYTHONIOENCODING=ascii) gets \\u escapes instead o
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import sys
@@ -66,5 +65,7 @@ def _finite(value: Any, replaced: list[str]) -> Any:
 def strict_json(document: Any) -> tuple[str, int]:
     """*document* as standard JSON (no NaN/Infinity: such values become null) and how many were replaced."""
     replaced: list[str] = []
+    import json  # only the --json commands need it (zzdesk search starts without it)
+
     text = json.dumps(_finite(document, replaced), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     return text, len(replaced)

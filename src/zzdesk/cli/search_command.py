@@ -1,26 +1,40 @@
-"""`zzdesk search`: the same search the app's search box uses."""
+"""`zzdesk search`: the same search the app's search box uses.
+
+Start-up is most of a search's time, so this module imports only what searching needs: the
+search tables are read straight from the two databases (read-only), without the data store
+the other commands open.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
+import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from zzdesk import paths
 from zzdesk.cli.arguments import LIMIT
-from zzdesk.cli.data_commands import CommandError, add_report_option, open_store
 from zzdesk.cli.table import render_table
-from zzdesk.core.search import SearchHit, group_by_type
+from zzdesk.core.db import open_read_only
+from zzdesk.core.errors import UserError
+from zzdesk.core.search import SearchEngine, SearchHit, group_by_type, search_all
 from zzdesk.core.search.documents import TYPE_LABELS, TYPE_ORDER
+from zzdesk.core.search.schema import has_index
 
 _TYPE_BY_LABEL = {label: key for key, label in TYPE_LABELS.items()}
+
+
+class SearchUsageError(UserError):
+    """The search was asked for something it cannot do (an unknown type, a bad limit)."""
 
 
 def _resolve_type(value: str) -> str:
     key = _TYPE_BY_LABEL.get(value, value)
     if key not in TYPE_ORDER:
         choices = "、".join(f"{k}（{TYPE_LABELS[k]}）" for k in TYPE_ORDER)
-        raise CommandError(f"未知类型「{value}」，可选：{choices}")
+        raise SearchUsageError(f"未知类型「{value}」，可选：{choices}")
     return key
 
 
@@ -33,17 +47,56 @@ def _marked(hit: SearchHit, open_mark: str, close_mark: str) -> str:
     return "".join(out)
 
 
+@contextmanager
+def _engines(args: argparse.Namespace) -> Iterator[list[SearchEngine]]:
+    """The bundled reports' index, and the user's imported reports' when there is one.
+
+    The user's database is only read here; one indexed by an older version is left to the
+    app (or the next import) to index again.
+    """
+    conns = [open_read_only(args.reference_db or paths.reference_db_path())]
+    user = paths.user_db_path(args.data_dir)
+    if user.is_file():
+        try:
+            conn = sqlite3.connect(user.resolve().as_uri() + "?mode=ro", uri=True)
+            if has_index(conn):
+                conns.append(conn)
+            else:
+                conn.close()
+        except sqlite3.Error:
+            pass  # unreadable now (another program is restoring it): the bundled reports still answer
+    try:
+        yield [SearchEngine(conn) for conn in conns]
+    finally:
+        for conn in conns:
+            conn.close()
+
+
+def _report_keys(engines: list[SearchEngine]) -> dict[int, str]:
+    return {row[0]: row[1] for engine in engines for row in engine.conn.execute("SELECT id, key FROM reports")}
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     if args.limit <= 0:
-        raise CommandError("--limit 须为正整数")
+        raise SearchUsageError("--limit 须为正整数")
     types = [_resolve_type(t) for t in args.type] if args.type else None
-    with open_store(args) as store:
-        hits = store.search(args.query, types=types, limit=args.limit, report=args.report)
-        report_keys = {r.id: r.key for r in store.reports()}
+    if args.report is not None:  # one report: the Desk resolves its key (rare; the Desk costs start-up)
+        from zzdesk.cli.data_commands import open_store
+
+        with open_store(args) as store:
+            hits = store.search(args.query, types=types, limit=args.limit, report=args.report)
+            report_keys = {r.id: r.key for r in store.reports()}
+    else:
+        with _engines(args) as engines:
+            hits = search_all(engines, args.query, types=types, limit=args.limit)
+            report_keys = _report_keys(engines) if args.json else {}
     if args.json:
+        import json
+
         payload: list[dict[str, Any]] = [
             {"type": h.type, "id": h.id, "name": h.name, "theme": h.theme, "snippet": h.snippet,
-             "score": h.score, "marks": [list(m) for m in h.marks], "report_key": report_keys.get(h.report_id or 0)}
+             "score": h.score, "marks": [list(m) for m in h.marks], "report_id": h.report_id,
+             "report": h.report_title, "year": h.report_year, "report_key": report_keys.get(h.report_id or 0)}
             for h in hits
         ]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
@@ -58,8 +111,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     marks = ("\x1b[1;4m", "\x1b[0m") if tty else ("〔", "〕")
     for type_key, group in group_by_type(hits):
         print(f"{TYPE_LABELS[type_key]}（{len(group)}）")
-        rows = [[h.name, h.theme or "—", _marked(h, *marks)] for h in group]
-        print(render_table(["名称", "主题", "原文"], rows))
+        rows = [[h.name, h.theme or "—", h.source_label or "—", _marked(h, *marks)] for h in group]
+        print(render_table(["名称", "主题", "报告", "原文"], rows))
         print()
     print(f"共 {len(hits)} 条结果")
     return 0
@@ -72,5 +125,6 @@ def register(sub: Any) -> None:
                         help="只看某类结果（可重复）：" + "、".join(f"{k}/{v}" for k, v in TYPE_LABELS.items()))
     search.add_argument("--limit", type=LIMIT, default=50, metavar="N", help="最多返回条数（默认 50）")
     search.add_argument("--json", action="store_true", help="以 JSON 输出")
-    add_report_option(search, "检索")
+    search.add_argument("--report", metavar="KEY", help="只检索这份报告（报告的键或其开头、latest 表示最新；"
+                                                        "zzdesk reports 列出全部）")
     search.set_defaults(handler=cmd_search)

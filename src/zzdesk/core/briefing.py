@@ -37,8 +37,8 @@ CHINESE_NUMBERS = "一二三四五六七八九十"
 
 @dataclass(frozen=True)
 class BriefingItem:
-    kind: str  # theme | figure | entity | passage | chart | headlines | targets
-    ref: str  # theme name, chart key, or the content key of a figure, entity or passage
+    kind: str  # theme | figure | entity | passage | chart | headlines | targets | trend
+    ref: str  # theme name, chart key, indicator (trend), or the content key of a figure, entity or passage
     report: str = ""  # the report key a theme, chart or headlines item was taken from
 
 
@@ -191,6 +191,7 @@ class BriefingData:
     entities: Sequence[EntityRecord]
     checks: Sequence[TargetCheck] = ()  # targets against later results, for a 目标完成 section
     reports: Sequence[ReportRecord] = ()  # every loaded report, to cite figures of other years
+    all_figures: Sequence[FigureRecord] = ()  # every loaded report's figures, for trend items
 
     def where(self, passage_id: int) -> str:
         passage = next(p for p in self.passages if p.id == passage_id)
@@ -254,7 +255,7 @@ class _Builder:
             self.blocks.append(FigureTable(rows))
 
     def chart(self, spec: ChartSpec) -> None:
-        by_id = {f.id: f for f in self.data.figures}
+        by_id = {f.id: f for f in (*self.data.all_figures, *self.data.figures)}
         self.blocks.append(ChartBlock(spec, tuple(self.cite_figure(by_id[i]) for i in spec.figure_ids)))
 
     def passage(self, passage: PassageRecord) -> None:
@@ -287,6 +288,19 @@ class _Builder:
                 c.status, c.gap_text, c.target.value, c.actual.value if c.actual else None, c.target.unit,
                 tuple(sources)))
         self.blocks.append(TargetTable(tuple(rows), TARGET_RULES))
+
+    def trend(self, key: str) -> None:
+        """One indicator in every loaded report: a table of each figure, then the chart by year."""
+        from zzdesk.core.trends import indicator_trend
+
+        trend = indicator_trend(self.data.all_figures or self.data.figures,
+                                self.data.reports or (self.data.report,), key)
+        if trend is None:
+            return
+        self.heading1(f"{key}历年情况")
+        self.table([p.figure for p in trend.points])
+        if len(trend.years) > 1:
+            self.chart(trend.chart())
 
     def theme(self, name: str) -> None:
         report = self.data.report
@@ -373,6 +387,8 @@ def build_document(spec: BriefingSpec, data: BriefingData) -> Document:
                 gone(item)
         elif item.kind == "targets":
             builder.targets(data.checks)
+        elif item.kind == "trend":
+            builder.trend(item.ref)
         elif item.kind == "figure" and item.ref in figures:
             loose_figures.append(figures[item.ref])
         elif item.kind == "passage" and item.ref in passages:

@@ -51,11 +51,12 @@ def open_read_only(path: Path, expected: int = SCHEMA_VERSION) -> sqlite3.Connec
 def _check_like_bundled(conn: sqlite3.Connection, path: Path) -> None:
     """A reference database given on the command line must have the bundled one's tables and columns."""
     from zzdesk import paths
-    from zzdesk.core.foreign_db import describe
 
     bundled = paths.reference_db_path()
     if not bundled.is_file() or os.path.realpath(bundled) == os.path.realpath(path):
         return
+    from zzdesk.core.foreign_db import describe  # only for another file: it brings tempfile and the migrations
+
     mine = sqlite3.connect(f"{bundled.resolve().as_uri()}?mode=ro", uri=True)
     try:
         expected = describe(mine)

@@ -23,7 +23,8 @@ from zzdesk.core.backup import BackupError, auto_backup
 from zzdesk.core.db import open_read_only
 from zzdesk.core.errors import UserError
 from zzdesk.core.records import EntityRecord, FigureRecord, PassageRecord, ReportRecord, ThemeRecord
-from zzdesk.core.search import SearchEngine, SearchHit
+from zzdesk.core.search import SearchEngine, SearchHit, search_all
+from zzdesk.core.search.schema import has_index
 from zzdesk.core.userdb import open_user_db
 
 if TYPE_CHECKING:
@@ -206,10 +207,10 @@ class Desk:
     def search(self, query: str, types: Sequence[str] | None = None, limit: int = 50,
                report: str | None = None) -> list[SearchHit]:
         """Hits of every report, or of *report* only (entities, shared by reports, are always kept)."""
-        hits = self.search_engine.search(query, types=types, limit=limit if report is None else 5000)
+        engines = [self.search_engine]
         if self.user is not None and self._user_indexed():
-            hits += SearchEngine(self.user).search(query, types=types, limit=limit if report is None else 5000)
-            hits.sort(key=lambda h: -h.score)
+            engines.append(SearchEngine(self.user))
+        hits = search_all(engines, query, types=types, limit=limit if report is None else 5000)
         own = self._only(report)
         if own is not None:
             hits = [h for h in hits if h.report_id in (None, own)]
@@ -217,8 +218,21 @@ class Desk:
 
     def _user_indexed(self) -> bool:
         assert self.user is not None
-        return self.user.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = 'search_docs'").fetchone() is not None
+        if has_index(self.user):
+            return True
+        if self.user.execute("SELECT 1 FROM sqlite_master WHERE name = 'reports'").fetchone() is None:
+            return False
+        # Reports indexed by an older version of the program: index them again, once.
+        from zzdesk.core.search.documents import collect_documents
+        from zzdesk.core.search.index import build_search_index
+
+        try:
+            with self.user:
+                build_search_index(self.user, collect_documents(self.user))
+        except sqlite3.Error as exc:  # a read-only folder: imported reports stay unsearchable
+            log.warning("没有能重建导入报告的搜索索引：%s", exc)
+            return False
+        return True
 
     def targets(self, reports: Sequence[str] | None = None) -> list[TargetCheck]:
         """Each target against the next year's result, among all reports or the ones named."""
@@ -350,9 +364,12 @@ class Desk:
         checks = self.targets(list(dict.fromkeys(compared))) if compared else []
         from zzdesk.core.briefing import BriefingData
 
-        return BriefingData(primary, [f for f in self.figures() if f.report_id in ids],
-                            [p for p in self.passages() if p.report_id in ids], self.entities(), checks,
-                            self.reports())
+        # A trend item (one indicator across every loaded report) cites figures of all of them.
+        trend = any(i.kind == "trend" for i in spec.items)
+        figures = self.figures()
+        return BriefingData(primary, [f for f in figures if f.report_id in ids],
+                            [p for p in self.passages() if trend or p.report_id in ids], self.entities(), checks,
+                            self.reports(), all_figures=figures if trend else ())
 
     def build_briefing(self, spec: BriefingSpec) -> Document:
         """The document of *spec* (pinned first if it is new): the same text whatever report is

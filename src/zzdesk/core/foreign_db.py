@@ -22,7 +22,7 @@ from zzdesk.core.safe_files import SQLITE_HEADER
 # A table, view, trigger or index, as (type, name) -> a description that must match exactly.
 Schema = dict[tuple[str, str], object]
 
-_expected: dict[str, tuple[Schema, Schema]] = {}
+_expected: dict[str, tuple[Schema, tuple[Schema, ...]]] = {}
 _expected_lock = threading.Lock()
 
 
@@ -56,9 +56,11 @@ def describe(conn: sqlite3.Connection) -> Schema:
     return found
 
 
-def _scratch_schemas(revision: str) -> tuple[Schema, Schema]:
-    """(required, optional) schema objects of a user database at *revision*, made by the migrations."""
+def _scratch_schemas(revision: str) -> tuple[Schema, tuple[Schema, ...]]:
+    """Required schema objects of a user database at *revision*, made by the migrations, and the
+    optional ones: each layout of search tables a zzdesk version has written (current first)."""
     from zzdesk.core.search.index import build_search_index
+    from zzdesk.core.search.schema import DDL, LEGACY_CREATE
     from zzdesk.core.userdb import create_or_upgrade
 
     with tempfile.TemporaryDirectory() as folder:
@@ -69,13 +71,17 @@ def _scratch_schemas(revision: str) -> tuple[Schema, Schema]:
             required = describe(conn)
             build_search_index(conn, [])  # the search tables come and go with imported reports
             conn.commit()
-            optional = {k: v for k, v in describe(conn).items() if k not in required}
+            current = {k: v for k, v in describe(conn).items() if k not in required}
+            for statement in (*(d for d in DDL if d.startswith("DROP")), *LEGACY_CREATE):
+                conn.execute(statement)
+            conn.commit()
+            legacy = {k: v for k, v in describe(conn).items() if k not in required}
         finally:
             conn.close()
-    return required, optional
+    return required, (current, legacy)
 
 
-def expected_schemas(revision: str) -> tuple[Schema, Schema]:
+def expected_schemas(revision: str) -> tuple[Schema, tuple[Schema, ...]]:
     with _expected_lock:
         if revision not in _expected:
             _expected[revision] = _scratch_schemas(revision)
@@ -160,9 +166,12 @@ def validate_user_db(path: Path) -> int:
         raise ForeignDatabaseError("数据库无法读取，可能已损坏") from exc
     finally:
         conn.close()
-    required, optional = expected_schemas(REVISIONS[version])
+    required, layouts = expected_schemas(REVISIONS[version])
     if revision is None:  # made before Alembic kept its record
         required = {k: v for k, v in required.items() if k != ("table", "alembic_version")}
+    extra = {k: v for k, v in found.items() if k not in required}
+    optional = next((layout for layout in layouts if all(layout.get(k) == v for k, v in extra.items())),
+                    layouts[0])
     for key, shape in found.items():
         if required.get(key, optional.get(key)) != shape:
             raise ForeignDatabaseError(f"数据库结构与 zzdesk 的不符（{key[1]}）")

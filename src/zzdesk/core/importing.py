@@ -1,8 +1,9 @@
 """Imported reports in the user's database: commit (one transaction), list, remove.
 
 Imported rows get ids from 1,000,000 up, so they never collide with the bundled
-reference data when both are shown together.  The user's search index is rebuilt
-after every change, so imported reports are found like the bundled one.
+reference data when both are shown together.  The user's search index is updated
+for the report added or removed (in the same transaction), so imported reports are
+found like the bundled one.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from zzdesk.core.db import failure_line
 from zzdesk.core.errors import UserError
 from zzdesk.core.keys import DEFAULT_PLAN_LABEL, default_review_label
 from zzdesk.core.parsing.report import ParsedReport
-from zzdesk.core.search.documents import collect_documents
 from zzdesk.core.writers_lock import DataFolderReadOnly, WritersBusy, lock_for
 
 if TYPE_CHECKING:
@@ -46,10 +46,11 @@ def find_by_text(conn: sqlite3.Connection, sha256: str) -> int | None:
     return None if row is None else int(row[0])
 
 
-def _reindex(conn: sqlite3.Connection) -> None:
-    from zzdesk.core.search.index import build_search_index  # pypinyin loads only when indexing
+def _reindex(conn: sqlite3.Connection, report_id: int, entity_ids: set[int] | None = None) -> None:
+    """Bring the search index up to date for the report added or removed (not a rebuild)."""
+    from zzdesk.core.search.updating import update_for_report  # pypinyin loads only when indexing
 
-    build_search_index(conn, collect_documents(conn))
+    update_for_report(conn, report_id, entity_ids or ())
 
 
 def content_of(parsed: ParsedReport) -> ReportContent:
@@ -86,7 +87,7 @@ def store_import(conn: sqlite3.Connection, parsed: ParsedReport, reference: sqli
             try:
                 with conn:
                     written = write_report(conn, content_of(parsed), USER_ID_BASE, taken_report_keys(reference))
-                    _reindex(conn)
+                    _reindex(conn, written.id)
                 return written
             except sqlite3.Error as exc:
                 raise ImportFailed(failure_line(exc) + "：导入没有完成，原有数据没有改动") from exc
@@ -112,6 +113,9 @@ def remove_report(conn: sqlite3.Connection, report_id: int) -> None:
 def _remove(conn: sqlite3.Connection, report_id: int) -> None:
     if conn.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is None:
         raise KeyError(f"没有编号为 {report_id} 的导入报告")
+    from zzdesk.core.search.updating import mentioned_entities
+
+    mentioned = mentioned_entities(conn, report_id)  # their search documents change
     conn.execute("DELETE FROM mentions WHERE passage_id IN (SELECT id FROM passages WHERE report_id = ?)",
                  (report_id,))
     for table in ("figures", "passages", "themes"):
@@ -119,4 +123,4 @@ def _remove(conn: sqlite3.Connection, report_id: int) -> None:
     conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
     conn.execute("DELETE FROM entity_aliases WHERE entity_id NOT IN (SELECT entity_id FROM mentions)")
     conn.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions)")
-    _reindex(conn)
+    _reindex(conn, report_id, mentioned)

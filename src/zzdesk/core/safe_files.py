@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 import threading
 from collections.abc import Iterator
@@ -142,6 +141,8 @@ def _fsync_folder(folder: Path) -> None:
 
 def _new_temp(real: Path, mode: int) -> Path:
     """An empty, new temporary file beside *real*, created with *mode* (less the umask)."""
+    import secrets  # here, not at the top: every command imports this module, few write files
+
     while True:
         temp = real.with_name(f".{real.name}.{secrets.token_hex(4)}.partial")
         try:

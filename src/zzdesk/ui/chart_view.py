@@ -9,11 +9,12 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from zzdesk.core.charts import ChartSpec
 from zzdesk.core.safe_files import SaveError, atomic_path
 from zzdesk.export.fonts import role_font
+from zzdesk.ui.folders import announce, save_path
 from zzdesk.ui.style import EXPECTED_COLOR, MUTED, RESULT_COLOR, TARGET_COLOR
 
 BAR_PX = 22  # height of one bar on screen
@@ -157,10 +158,12 @@ class ChartView(QWidget):
 
     def _save_dialog(self) -> None:
         name = self.spec.title.replace("：", "-").replace("/", "-").replace("（", "(").replace("）", ")")
-        path, _ = QFileDialog.getSaveFileName(self, "保存图表", f"{name}.png", "PNG 图片 (*.png)")
-        if not path:
+        target = save_path(self, "保存图表", f"{name}.png", "PNG 图片 (*.png)")
+        if target is None:
             return
         try:
-            self.save_png(path)
+            self.save_png(str(target))
         except SaveError as exc:
             QMessageBox.warning(self, "无法保存", f"{exc}。请换一个位置。")
+            return
+        announce(self, f"已保存图表到 {target}")

@@ -155,15 +155,15 @@ class _Relay(QObject):
 
 def catalogue_model(parent: QObject | None = None) -> QStandardItemModel:
     """Every catalogue name (and the 增速 of each level) with its aliases, pinyin and initials to match on."""
-    from zzdesk.core.search.pinyin import head_keys
+    from zzdesk.core.search.pinyin import name_pinyin
 
     model = QStandardItemModel(parent)
     for indicator in catalogue().values():
         names = [indicator.name] + ([] if indicator.rate else [indicator.name + GROWTH])
         for name in names:
-            full, short = head_keys(name)
+            spoken = name_pinyin(name)  # full pinyin and initials of every reading
             item = QStandardItem(name)
-            item.setData("|".join([name, *indicator.aliases, *full, *short]).lower(), SEARCH_ROLE)
+            item.setData("|".join([name, *indicator.aliases, *spoken.keys, *spoken.other_keys]).lower(), SEARCH_ROLE)
             item.setToolTip("别名：" + "、".join(indicator.aliases) if indicator.aliases else name)
             model.appendRow(item)
     return model

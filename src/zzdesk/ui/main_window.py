@@ -30,10 +30,13 @@ from zzdesk import __version__
 from zzdesk.core.briefing import BriefingItem
 from zzdesk.core.search import SearchHit
 from zzdesk.export.fonts import font_report
-from zzdesk.ui import tasks
+from zzdesk.ui import folders, tasks, wheel
 from zzdesk.ui.controllers.reports import ReportActions
 from zzdesk.ui.controllers.userdata import UserDataActions
 from zzdesk.ui.data import AppData
+from zzdesk.ui.find_bar import find_in_page
+from zzdesk.ui.fit import fit_list_width
+from zzdesk.ui.history import PageHistory
 from zzdesk.ui.pages.base import Page
 from zzdesk.ui.pages.list_page import LISTS, ListPage
 from zzdesk.ui.pages.overview import OverviewPage
@@ -51,6 +54,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.data = data
         self.settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+        folders.use_settings(self.settings)  # file dialogs start in the last folder used
         self.pages: dict[str, Page] = {}
         remembered = data.report_by_key(str(self.settings.value("window/report", "")))
         if remembered is not None and data.selected_report is None:
@@ -92,6 +96,9 @@ class MainWindow(QMainWindow):
         self._fill_reports()
         self.setAcceptDrops(True)
         self.addToolBar(toolbar)
+        wheel.install()
+        self.history = PageHistory(self)
+        self.history.watch(self.stack)
         self._menus()
         tasks.status_sink = lambda message: self.statusBar().showMessage(message)
         self.statusBar().showMessage(f"数据：《{data.report.title}》 · {len(data.report_figures)} 项指标 · "
@@ -105,11 +112,12 @@ class MainWindow(QMainWindow):
         entries += [(f"theme:{name}", name) for name in self.data.theme_names()]
         entries += [("report", "报告原文")]
         entries += [(key, title) for key, (title, _, _) in LISTS.items()]
-        entries += [("targets", "目标完成"), ("composer", "简报")]
+        entries += [("targets", "目标完成"), ("trend", "历年趋势"), ("composer", "简报")]
         for key, text in entries:
             item = QListWidgetItem(("    " if key.startswith("theme:") else "") + text)
             item.setData(KEY_ROLE, key)
             self.nav.addItem(item)
+        fit_list_width(self.nav)  # an imported report's long theme names are not cut
 
     def page_keys(self) -> list[str]:
         return [self.nav.item(i).data(KEY_ROLE) for i in range(self.nav.count())]
@@ -131,6 +139,10 @@ class MainWindow(QMainWindow):
 
             page = ComposerPage(self.data)
             self._reopen_briefing(page)
+        elif key == "trend":
+            from zzdesk.ui.pages.trend_page import TrendPage
+
+            page = TrendPage(self.data)
         else:
             page = ListPage(self.data, key)
         page.figureActivated.connect(self.open_figure)
@@ -138,6 +150,7 @@ class MainWindow(QMainWindow):
         page.passageRequested.connect(self.open_passage)
         page.themeRequested.connect(lambda name: self.show_page(f"theme:{name}"))
         page.briefingItem.connect(self.add_to_briefing)
+        page.trendRequested.connect(self.open_trend)
         splitter, state = getattr(page, "splitter", None), self.settings.value(f"splitters/{key}")
         if isinstance(splitter, QSplitter) and isinstance(state, QByteArray):
             splitter.restoreState(state)
@@ -192,6 +205,10 @@ class MainWindow(QMainWindow):
         page = self.show_page(f"theme:{passage.theme}" if passage.theme else "report")
         if isinstance(page, ThemePage | ReportPage):
             page.show_passage(passage_id, figure_id)
+
+    def open_trend(self, indicator: str) -> None:
+        page = self.show_page("trend")
+        page.show_indicator(indicator)  # type: ignore[attr-defined]
 
     def open_hit(self, hit: SearchHit) -> None:
         if hit.type == "theme":
@@ -347,10 +364,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(add)
 
         self.view_menu = self.menuBar().addMenu("视图(&V)")
-        find = QAction("搜索(&S)", self)
-        find.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
+        find = QAction("搜索(&S)", self, shortcut=QKeySequence("Ctrl+K"))
         find.triggered.connect(self.focus_search)
         self.view_menu.addAction(find)
+        find_here = QAction("在本页查找(&F)", self, shortcut=QKeySequence("Ctrl+F"))  # 报告原文; elsewhere: 搜索
+        find_here.triggered.connect(self.find_here)
+        self.view_menu.addAction(find_here)
         self.view_menu.addSeparator()
         self.page_actions: list[QAction] = []
         self._fill_view_menu()
@@ -388,6 +407,11 @@ class MainWindow(QMainWindow):
             page.add_current_to_briefing()
         elif isinstance(page, ThemePage):
             self.add_to_briefing(BriefingItem("theme", page.theme))
+
+    def find_here(self) -> None:
+        """Ctrl+F: find in the page when it has text to find in (报告原文), else the global search."""
+        if not find_in_page(self.stack.currentWidget()):
+            self.focus_search()
 
     def focus_search(self) -> None:
         self.search.setFocus()

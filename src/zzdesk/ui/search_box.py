@@ -29,7 +29,7 @@ class SearchResults(QFrame):
         layout.addWidget(self.summary)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
-        self.tree.setColumnCount(2)
+        self.tree.setColumnCount(3)
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(12)
         self.tree.setUniformRowHeights(True)
@@ -45,23 +45,28 @@ class SearchResults(QFrame):
                              f"没有找到与“{query.strip()[:30]}”相关的内容（可试试拼音或首字母）")
         first: QTreeWidgetItem | None = None
         for type_key, group in group_by_type(hits):
-            head = QTreeWidgetItem([f"{TYPE_LABELS[type_key]}（{len(group)}）", ""])
+            head = QTreeWidgetItem([f"{TYPE_LABELS[type_key]}（{len(group)}）", "", ""])
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = head.font(0)
             font.setBold(True)
             head.setFont(0, font)
             self.tree.addTopLevelItem(head)
             for hit in group:
-                item = QTreeWidgetItem([hit.name, ""])
+                # Which report and year: with several reports loaded, the same name is in each.
+                item = QTreeWidgetItem([hit.name, _short_source(hit), ""])
                 item.setData(0, HIT_ROLE, hit)
-                item.setToolTip(1, hit.snippet)
+                item.setToolTip(0, f"{hit.name}（{hit.source_label}）" if hit.source_label else hit.name)
+                item.setToolTip(1, hit.source_label)
+                item.setToolTip(2, hit.snippet)
+                item.setForeground(1, self.palette().placeholderText())
                 head.addChild(item)
                 snippet = QLabel(marked(hit.snippet, list(hit.marks)))
                 snippet.setTextFormat(Qt.TextFormat.RichText)
-                self.tree.setItemWidget(item, 1, snippet)
+                self.tree.setItemWidget(item, 2, snippet)
                 first = first or item
             head.setExpanded(True)
         self.tree.resizeColumnToContents(0)
+        self.tree.resizeColumnToContents(1)
         if first is not None:
             self.tree.setCurrentItem(first)
         self.show()
@@ -71,6 +76,24 @@ class SearchResults(QFrame):
         item = self.tree.currentItem()
         hit = item.data(0, HIT_ROLE) if item is not None else None
         return hit if isinstance(hit, SearchHit) else None
+
+    def step(self, down: bool) -> bool:
+        """Move to the next (or previous) hit, over group headers; False at either end."""
+        item = self.tree.currentItem()
+        while item is not None:
+            item = self.tree.itemBelow(item) if down else self.tree.itemAbove(item)
+            if item is not None and isinstance(item.data(0, HIT_ROLE), SearchHit):
+                self.tree.setCurrentItem(item)
+                return True
+        return False
+
+
+def _short_source(hit: SearchHit) -> str:
+    """2025年 + the report's title, cut to fit beside the name."""
+    if not hit.report_title:
+        return ""
+    title = hit.report_title if len(hit.report_title) <= 10 else hit.report_title[:9] + "…"
+    return f"{hit.report_year}年 {title}" if hit.report_year else title
 
 
 class SearchBox(QLineEdit):
@@ -133,6 +156,9 @@ class SearchBox(QLineEdit):
                 return True
             if event.key() == Qt.Key.Key_Up and self.results.tree.currentItem() is self._first_item():
                 self.setFocus()
+                return True
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                self.results.step(down=event.key() == Qt.Key.Key_Down)
                 return True
         return super().eventFilter(watched, event)
 

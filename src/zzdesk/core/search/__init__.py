@@ -6,6 +6,6 @@ computed at build time.  Queries never reach SQLite as syntax: they are turned
 into quoted tokens the index itself produced.
 """
 
-from zzdesk.core.search.engine import SearchEngine, SearchHit, group_by_type
+from zzdesk.core.search.engine import SearchEngine, SearchHit, group_by_type, search_all
 
-__all__ = ["SearchEngine", "SearchHit", "group_by_type"]
+__all__ = ["SearchEngine", "SearchHit", "group_by_type", "search_all"]

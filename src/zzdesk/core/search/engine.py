@@ -12,26 +12,33 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from zzdesk.core.search.documents import TYPE_LABELS, TYPE_ORDER
+from zzdesk.core.search.intersect import Condition, Part, matching
 from zzdesk.core.search.query import (
     ALIAS_COLUMNS,
     NAME_COLUMNS,
     TEXT_COLUMNS,
     Term,
     all_terms_expr,
+    head_expr,
+    inside_expr,
     parse_terms,
-    pinyin_expr,
+    syllable_splits,
     text_expr,
+    words_expr,
 )
+from zzdesk.core.search.schema import MAX_PREFIX
 from zzdesk.core.search.tokens import fold, number_key
 
 SNIPPET_CONTEXT = 18
 _MAX_KEY = "\U0010ffff"
+MAX_WORD_CHAINS = 48  # Chinese words one pinyin term may stand for in the text
+MAX_WORD_SYLLABLES = 6  # longer pinyin is not looked for word by word in the text
 
 # Tier scores: the ranking people expect, best first; tiers run in this order.
 EXACT_NAME, EXACT_PINYIN, NAME_PREFIX, PINYIN_PREFIX = 100, 90, 80, 75
 NAME_SUBSTRING, FIGURE_VALUE, NAME_PINYIN_INSIDE = 60, 58, 55
 EXACT_ALIAS, ALIAS_PREFIX, ALIAS_PINYIN, ALIAS_SUBSTRING = 50, 45, 42, 40
-TEXT_MENTION = 20
+TEXT_MENTION, TEXT_PINYIN = 20, 18
 
 
 @dataclass(frozen=True)
@@ -44,10 +51,19 @@ class SearchHit:
     marks: tuple[tuple[int, int], ...]  # spans of the snippet that matched
     score: float
     report_id: int | None
+    report_title: str | None = None
+    report_year: int | None = None
 
     @property
     def type_label(self) -> str:
         return TYPE_LABELS[self.type]
+
+    @property
+    def source_label(self) -> str:
+        """Which report the hit comes from: 2025年 政府工作报告里的“郑实践”."""
+        if self.report_title is None:
+            return ""
+        return f"{self.report_year}年 {self.report_title}" if self.report_year else self.report_title
 
 
 def group_by_type(hits: Sequence[SearchHit]) -> list[tuple[str, list[SearchHit]]]:
@@ -58,11 +74,21 @@ def group_by_type(hits: Sequence[SearchHit]) -> list[tuple[str, list[SearchHit]]
     return sorted(groups.items(), key=lambda item: (-item[1][0].score, TYPE_ORDER.index(item[0])))
 
 
+def search_all(engines: Sequence[SearchEngine], query: str, types: Iterable[str] | None = None,
+               limit: int = 50) -> list[SearchHit]:
+    """One ranked list over several databases (the bundled reports and the user's imports)."""
+    wanted = tuple(types) if types else None
+    hits = [hit for engine in engines for hit in engine.search(query, types=wanted, limit=limit)]
+    hits.sort(key=lambda h: -h.score)
+    return hits[:limit]
+
+
 class SearchEngine:
     """Search over the index tables of one SQLite database."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self._words: dict[tuple[str, str, bool], list[str]] = {}
 
     def search(self, query: str, types: Iterable[str] | None = None, limit: int = 50) -> list[SearchHit]:
         terms = parse_terms(query)
@@ -70,96 +96,171 @@ class SearchEngine:
             return []
         wanted = tuple(types) if types else None
         found: dict[int, float] = {}
-        for score, ids in self._tiers(terms, wanted, limit):
-            for position, doc_id in enumerate(ids):
-                if doc_id not in found:
-                    found[doc_id] = score - position / (10 * (limit + len(ids)))
-            if len(found) >= limit:
+        for rare in (False, True):  # rare readings only when nothing matched by common ones
+            if rare and (found or not any(t.latin_only for t in terms)):
                 break
+            for score, ids in self._tiers(terms, wanted, limit, rare):
+                for position, doc_id in enumerate(ids):
+                    if doc_id not in found:
+                        found[doc_id] = score - position / (10 * (limit + len(ids)))
+                if len(found) >= limit:
+                    break
         best = sorted(found.items(), key=lambda item: -item[1])[:limit]
         return self._hits(best, terms)
 
     def matching_ids(self, query: str) -> set[int]:
         """Every document the query matches anywhere (no ranking, no limit): for checks."""
         terms = parse_terms(query)
-        return set(self._anywhere(terms, None, None)) if terms else set()
+        if not terms:
+            return set()
+        found = set(self._anywhere(terms, None, None))
+        if not found and any(t.latin_only for t in terms):
+            found = set(self._anywhere(terms, None, None, rare=True))
+        return found
 
     # Tiers ------------------------------------------------------------------------------------
 
-    def _tiers(self, terms: list[Term], types: tuple[str, ...] | None, limit: int,
+    def _tiers(self, terms: list[Term], types: tuple[str, ...] | None, limit: int, rare: bool,
                ) -> Iterable[tuple[float, list[int]]]:
         whole = len(terms) == 1 or all(t.latin_only for t in terms)
         key = "".join(t.key for t in terms)  # "zhong yuan" is one name read aloud
         latin = [t for t in terms if t.latin_only]
-        if whole:
-            yield EXACT_NAME, self._keys(key, ("name",), types, limit, exact=True)
-            yield EXACT_PINYIN, self._keys(key, ("py",), types, limit, exact=True)
-            yield NAME_PREFIX, self._keys(key, ("name",), types, limit, exact=False)
-            yield PINYIN_PREFIX, self._keys(key, ("py",), types, limit, exact=False)
-        yield NAME_SUBSTRING, self._names(all_terms_expr(terms, NAME_COLUMNS), types, limit)
-        if len(terms) == 1 and not terms[0].hanzi_only:
-            yield FIGURE_VALUE, self._keys(number_key(terms[0].text), ("num",), types, limit, exact=True)
+        suffix = "x" if rare else ""
+        if whole and not rare:
+            yield EXACT_NAME, self._keys(key, "name", types, limit, exact=True)
         if whole and latin:
-            yield NAME_PINYIN_INSIDE, self._names(pinyin_expr(key), types, limit)
-        elif latin:
-            yield NAME_PINYIN_INSIDE, self._names(" AND ".join(
-                f"({pinyin_expr(t.key)})" if t.latin_only else f"({text_expr(t, NAME_COLUMNS)})"
-                for t in terms), types, limit)
-        if whole:
-            yield EXACT_ALIAS, self._keys(key, ("alias",), types, limit, exact=True)
-            yield ALIAS_PREFIX, self._keys(key, ("alias",), types, limit, exact=False)
-            yield ALIAS_PINYIN, self._keys(key, ("apy",), types, limit, exact=False)
-        yield ALIAS_SUBSTRING, self._names(all_terms_expr(terms, ALIAS_COLUMNS), types, limit)
-        yield TEXT_MENTION, self._anywhere(terms, types, limit)
+            yield EXACT_PINYIN, self._keys(key, "py" + suffix, types, limit, exact=True)
+        if whole and not rare:
+            yield NAME_PREFIX, self._keys(key, "name", types, limit, exact=False)
+        if whole and latin and not rare and len(key) <= MAX_PREFIX:
+            yield PINYIN_PREFIX, self._match("search_heads", head_expr(key), types, limit)
+        elif whole and latin and not rare:  # longer than any indexed prefix, and so selective
+            yield PINYIN_PREFIX, self._keys(key, "py", types, limit, exact=False)
+        elif whole and latin:
+            yield PINYIN_PREFIX, self._keys(key, "pyx", types, limit, exact=False)
+        if not rare:
+            yield NAME_SUBSTRING, self._match("search_names", all_terms_expr(terms, NAME_COLUMNS), types, limit)
+        if len(terms) == 1 and not terms[0].hanzi_only and not rare:
+            yield FIGURE_VALUE, self._keys(number_key(terms[0].text), "num", types, limit, exact=True)
+        if whole and latin and not rare:
+            yield NAME_PINYIN_INSIDE, self._match("search_inside", inside_expr(key), types, limit)
+        elif latin and not rare:
+            yield NAME_PINYIN_INSIDE, self._all(
+                [self._name_condition(t, rare) for t in terms], types, limit)
+        if whole and not rare:
+            yield EXACT_ALIAS, self._keys(key, "alias", types, limit, exact=True)
+            yield ALIAS_PREFIX, self._keys(key, "alias", types, limit, exact=False)
+        if whole and latin:
+            yield ALIAS_PINYIN, self._keys(key, "apy" + suffix, types, limit, exact=False)
+        if not rare:
+            yield ALIAS_SUBSTRING, self._match("search_names", all_terms_expr(terms, ALIAS_COLUMNS), types, limit)
+        yield TEXT_MENTION, self._anywhere(terms, types, limit, rare, words=False)
+        if latin:
+            yield TEXT_PINYIN, self._anywhere(terms, types, limit, rare)
 
-    def _keys(self, key: str, kinds: tuple[str, ...], types: tuple[str, ...] | None, limit: int,
-              exact: bool) -> list[int]:
+    def _keys(self, key: str, kind: str, types: tuple[str, ...] | None, limit: int, exact: bool) -> list[int]:
         if not key:
             return []
-        kind_list = ",".join("?" * len(kinds))
         if exact:
             where, params = "k.key = ?", [key]
         else:
             where, params = "k.key > ? AND k.key < ?", [key, key + _MAX_KEY]
         sql = (f"SELECT k.doc_id, k.key FROM search_keys k JOIN search_docs d ON d.id = k.doc_id "
-               f"WHERE {where} AND k.kind IN ({kind_list})")
-        args: list[object] = [*params, *kinds]
-        sql, args = _with_types(sql, args, types)
+               f"WHERE k.kind = ? AND {where}")
+        sql, args = _with_types(sql, [kind, *params], types)
         rows = self.conn.execute(sql + " LIMIT ?", (*args, limit * 4)).fetchall()
         # Shortest completion first, then static rank (doc id).
         rows.sort(key=lambda r: (len(r[1]), r[0]))
         return list(dict.fromkeys(r[0] for r in rows))[:limit]
 
-    def _names(self, expr: str, types: tuple[str, ...] | None, limit: int) -> list[int]:
-        sql = ("SELECT f.rowid FROM search_names f JOIN search_docs d ON d.id = f.rowid "
-               "WHERE search_names MATCH ?")
+    def _match(self, table: str, expr: str, types: tuple[str, ...] | None, limit: int) -> list[int]:
+        sql = f"SELECT f.rowid FROM {table} f JOIN search_docs d ON d.id = f.rowid WHERE {table} MATCH ?"
         sql, args = _with_types(sql, [expr], types)
-        return [r[0] for r in self.conn.execute(sql + " LIMIT ?", (*args, limit))]
+        return [r[0] for r in self.conn.execute(sql + " ORDER BY f.rowid LIMIT ?", (*args, limit))]
 
-    def _anywhere(self, terms: list[Term], types: tuple[str, ...] | None, limit: int | None) -> list[int]:
-        """Documents where every term occurs in the name, an alias or the text (pinyin too)."""
+    def _name_condition(self, term: Term, rare: bool) -> Condition:
+        """*term* is in the item's name, as written or as pinyin."""
+        if not term.latin_only:
+            return (_fts("search_names", text_expr(term, NAME_COLUMNS)),)
+        if rare or len(term.key) > MAX_PREFIX:
+            return (Part("SELECT doc_id FROM search_keys WHERE kind = ? AND key >= ? AND key < ?", "doc_id",
+                         ("pyx" if rare else "py", term.key, term.key + _MAX_KEY)),)
+        return (_fts("search_heads", head_expr(term.key)), _fts("search_inside", inside_expr(term.key)))
+
+    def _all(self, conditions: list[Condition], types: tuple[str, ...] | None, limit: int | None) -> list[int]:
+        return matching(self.conn, conditions, types, limit)
+
+    def _anywhere(self, terms: list[Term], types: tuple[str, ...] | None, limit: int | None,
+                  rare: bool = False, words: bool = True) -> list[int]:
+        """Documents where every term occurs in the name, an alias or the text (pinyin too).
+
+        With *words*, a pinyin term also matches the Chinese words of the text it stands for.
+        """
         chinese = [t for t in terms if not t.latin_only]
-        latin = [t for t in terms if t.latin_only]
-        conditions: list[str] = []
-        args: list[object] = []
-        for term in latin:
-            # Letters may be ASCII text (5G, AI) or pinyin of a name.
-            conditions.append("d.id IN (SELECT rowid FROM search_text WHERE search_text MATCH ? "
-                              "UNION SELECT rowid FROM search_names WHERE search_names MATCH ?)")
-            args += [text_expr(term, TEXT_COLUMNS), pinyin_expr(term.key)]
+        conditions: list[Condition] = []
         if chinese:
-            sql = ("SELECT d.id FROM search_text f JOIN search_docs d ON d.id = f.rowid "
-                   "WHERE search_text MATCH ?")
-            args.insert(0, all_terms_expr(chinese, TEXT_COLUMNS))
-            sql += "".join(f" AND {c}" for c in conditions)
-        else:
-            sql = "SELECT d.id FROM search_docs d WHERE " + " AND ".join(conditions)
-        sql, args = _with_types(sql, args, types)
-        if not chinese:
-            sql += " ORDER BY d.id"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return [r[0] for r in self.conn.execute(sql, args)]
+            conditions.append((_fts("search_text", all_terms_expr(chinese, TEXT_COLUMNS)),))
+        for term in terms:
+            if not term.latin_only:
+                continue
+            # Letters may be ASCII text (5G, AI), pinyin of a name, or pinyin of words in the text.
+            parts = [_fts("search_text", text_expr(term, TEXT_COLUMNS)), *self._name_condition(term, rare)]
+            spoken = self._spoken_words(term.key) if words else []
+            if spoken:
+                parts.append(_fts("search_text", words_expr(spoken)))
+            conditions.append(tuple(parts))
+        return self._all(conditions, types, limit)
+
+    # Pinyin of words inside the text ------------------------------------------------------------
+
+    def _spoken_words(self, letters: str) -> list[str]:
+        """Chinese strings of the text that *letters* (pinyin or initials, 2+ letters) may stand for."""
+        if len(letters) < 2 or not letters.isalpha():
+            return []
+        found: dict[str, None] = {}
+        readings = [[letter for letter in letters]] if len(letters) <= MAX_WORD_SYLLABLES else []
+        for split in [*readings, *syllable_splits(letters)]:
+            if not 2 <= len(split) <= MAX_WORD_SYLLABLES:
+                continue  # a whole name read aloud is found by its name, not word by word in the text
+            initials_only = split is readings[0] if readings else False
+            for chain in self._chains(split, initials_only):
+                found[chain] = None
+                if len(found) >= MAX_WORD_CHAINS:
+                    return list(found)
+        return list(found)
+
+    def _chains(self, split: list[str], initials_only: bool) -> list[str]:
+        """Runs of characters whose every adjacent pair is a word of the text read as *split*."""
+        chains: list[str] | None = None
+        for i in range(len(split) - 1):
+            last = i == len(split) - 2
+            options = self._word_lookup(split[i] + split[i + 1], "in" if initials_only else "py",
+                                        prefix=last and not initials_only)
+            if chains is None:
+                chains = options[:MAX_WORD_CHAINS]
+            else:
+                by_first: dict[str, list[str]] = {}
+                for word in options:
+                    by_first.setdefault(word[0], []).append(word)
+                chains = [c + w[1] for c in chains for w in by_first.get(c[-1], ())][:MAX_WORD_CHAINS]
+            if not chains:
+                return []
+        return chains or []
+
+    def _word_lookup(self, key: str, kind: str, prefix: bool) -> list[str]:
+        cached = self._words.get((kind, key, prefix))
+        if cached is None:
+            args: tuple[str, ...] = (kind, key, key + _MAX_KEY) if prefix else (kind, key)
+            sql = ("SELECT word FROM search_words WHERE kind = ? AND key "
+                   + (">= ? AND key < ?" if prefix else "= ?") + " LIMIT 400")
+            try:
+                cached = [r[0] for r in self.conn.execute(sql, args)]
+            except sqlite3.OperationalError:  # an index built before text words were kept
+                cached = []
+            if len(self._words) > 4096:
+                self._words.clear()
+            self._words[(kind, key, prefix)] = cached
+        return cached
 
     # Results ----------------------------------------------------------------------------------
 
@@ -171,13 +272,31 @@ class SearchEngine:
             f"SELECT id, type, ref_id, name, theme, body, report_id FROM search_docs "
             f"WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall()
         by_id = {r[0]: r for r in rows}
+        reports = self._reports({r[6] for r in rows if r[6] is not None})
         hits = []
         for doc_id, score in ranked:
             _, type_, ref_id, name, theme, body, report_id = by_id[doc_id]
             snippet, marks = make_snippet(body, [t.text for t in terms], fallback=name)
+            title, year = reports.get(report_id, (None, None))
             hits.append(SearchHit(type=type_, id=ref_id, name=name, theme=theme, snippet=snippet,
-                                  marks=marks, score=round(score, 4), report_id=report_id))
+                                  marks=marks, score=round(score, 4), report_id=report_id,
+                                  report_title=title, report_year=year))
         return hits
+
+    def _reports(self, ids: set[int]) -> dict[int, tuple[str, int]]:
+        """Title and year of the reports the hits come from (none in a bare index)."""
+        if not ids:
+            return {}
+        try:
+            rows = self.conn.execute(f"SELECT id, title, year FROM reports WHERE id IN ({','.join('?' * len(ids))})",
+                                     tuple(ids)).fetchall()
+        except sqlite3.OperationalError:
+            return {}
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def _fts(table: str, expr: str) -> Part:
+    return Part(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", "rowid", (expr,))
 
 
 def _with_types(sql: str, args: list[object], types: tuple[str, ...] | None) -> tuple[str, list[object]]:

@@ -1,20 +1,25 @@
-"""Pinyin and initials of names, computed once when the index is built.
+"""Pinyin and initials of names and text words, computed once when the index is built.
 
-Readings come from pypinyin's phrase-aware choice, plus one variant for each
-other reading of a polyphonic character (重, 长, 行), so a reader who says a
-name differently still finds it.
+A name's primary reading is pypinyin's phrase-aware choice.  Other readings of a polyphonic
+character (重, 长, 行 -- but also 汽 gài, 港 hòng) are kept apart: they are searched only
+when nothing matches by primary readings, so rare readings never crowd out real matches.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin, pinyin
+from pypinyin import Style, pinyin
+from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+from pypinyin.seg.mmseg import seg
+from pypinyin.style import convert as convert_style
 
+from zzdesk.core.search.schema import MAX_PREFIX
 from zzdesk.core.search.tokens import fold, is_hanzi, segments
 
-MAX_VARIANTS = 6
+MAX_VARIANTS = 3  # other readings kept per name: a fallback, so a few suffice
 _LATIN = re.compile(r"[a-z]+")
 
 
@@ -29,11 +34,9 @@ def _readings(name: str) -> list[list[str]]:
     if not units:
         return []
     hanzi = "".join(u for u in units if is_hanzi(u))
-    primary_hanzi = lazy_pinyin(hanzi, style=Style.NORMAL, errors="ignore") if hanzi else []
+    primary_hanzi = _primary(hanzi)
     if len(primary_hanzi) != len(hanzi):
         return []  # characters pypinyin does not know; no pinyin rather than a wrong one
-    # Per character: on a whole phrase pypinyin returns only the phrase's reading.
-    alternatives = [_char_readings(ch) for ch in hanzi]
     primary: list[str] = []
     slots: list[int] = []  # position in `primary` of each hanzi
     it = iter(primary_hanzi)
@@ -44,21 +47,48 @@ def _readings(name: str) -> list[list[str]]:
         else:
             primary.append(unit)
     variants = [primary]
-    for index, options in enumerate(alternatives):
-        for option in options:
+    for index, ch in enumerate(hanzi):
+        for option in char_readings(ch):
             if len(variants) > MAX_VARIANTS:
                 break
-            if option != primary[slots[index]] and _LATIN.fullmatch(option):
+            if option != primary[slots[index]]:
                 variant = list(primary)
                 variant[slots[index]] = option
                 variants.append(variant)
     return variants
 
 
+def _primary(hanzi: str) -> list[str]:
+    """pypinyin's phrase-aware reading, read straight from its dictionaries.
+
+    The same segmentation and dictionaries lazy_pinyin uses, without its per-call style
+    conversion, which costs more than the lookups (about 60 µs a name; 60,000 names).
+    """
+    out: list[str] = []
+    for word in seg.cut(hanzi):
+        phrase = PHRASES_DICT.get(word) if len(word) > 1 else None
+        if phrase is not None and len(phrase) == len(word):
+            out.extend(_toneless(options[0]) for options in phrase)
+            continue
+        for ch in word:
+            raw = PINYIN_DICT.get(ord(ch))
+            if raw is None:
+                return []
+            out.append(_toneless(raw.split(",", 1)[0]))
+    return out if all(out) else []
+
+
+@lru_cache(maxsize=4096)
+def _toneless(syllable: str) -> str:
+    plain = convert_style(syllable, Style.NORMAL, strict=True)
+    return plain if _LATIN.fullmatch(plain) else ""
+
+
 @lru_cache(maxsize=65536)
-def _char_readings(ch: str) -> tuple[str, ...]:
+def char_readings(ch: str) -> tuple[str, ...]:
+    """Every reading of one character, the most common first."""
     found = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
-    return tuple(found[0]) if found else ()
+    return tuple(r for r in found[0] if _LATIN.fullmatch(r)) if found else ()
 
 
 def initials(syllables: tuple[str, ...]) -> list[str]:
@@ -66,25 +96,40 @@ def initials(syllables: tuple[str, ...]) -> list[str]:
     return [s[0] if s.isalpha() else s for s in syllables]
 
 
-def head_keys(name: str) -> tuple[list[str], list[str]]:
-    """Full joined pinyin and joined initials of each reading: zhongyuankejicheng, zykjc."""
-    full, short = [], []
-    for syllables in readings(name):
-        full.append("".join(syllables))
-        short.append("".join(initials(syllables)))
-    return list(dict.fromkeys(full)), list(dict.fromkeys(short))
+def _joined(syllables: tuple[str, ...], start: int = 0) -> tuple[str, str]:
+    return "".join(syllables[start:]), "".join(initials(syllables[start:]))
 
 
-def suffix_tokens(name: str) -> tuple[list[str], list[str]]:
-    """Tokens that start at the first syllable (head) and at every syllable (any)."""
-    head: list[str] = []
-    anywhere: list[str] = []
-    for syllables in readings(name):
-        letters = initials(syllables)
-        for i in range(len(syllables)):
-            full = "".join(syllables[i:])
-            short = "".join(letters[i:])
-            anywhere.extend((full, short))
-            if i == 0:
-                head.extend((full, short))
-    return list(dict.fromkeys(head)), list(dict.fromkeys(anywhere))
+@dataclass(frozen=True)
+class NamePinyin:
+    """What the index keeps of one name's pinyin."""
+
+    keys: tuple[str, ...]  # whole name, primary reading: full pinyin and initials
+    other_keys: tuple[str, ...]  # whole name, other readings
+    heads: tuple[str, ...]  # every prefix of `keys`
+    inside: tuple[str, ...]  # primary reading from the second syllable on: kejicheng, kjc
+
+
+@lru_cache(maxsize=16384)
+def name_pinyin(name: str) -> NamePinyin:
+    found = readings(name)
+    if not found:
+        return NamePinyin((), (), (), ())
+    keys = tuple(dict.fromkeys(_joined(found[0])))
+    others = tuple(dict.fromkeys(k for syllables in found[1:] for k in _joined(syllables) if k not in keys))
+    heads = prefixes(keys)
+    primary = found[0]
+    inside = tuple(dict.fromkeys(k for i in range(1, len(primary)) for k in _joined(primary, i)))
+    return NamePinyin(keys, others, heads, inside)
+
+
+def prefixes(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Every prefix of every key (up to MAX_PREFIX letters), each once."""
+    return tuple(dict.fromkeys(k[:n] for k in keys for n in range(1, min(len(k), MAX_PREFIX) + 1)))
+
+
+@lru_cache(maxsize=65536)
+def char_syllable(ch: str) -> str:
+    """The most common reading of one character ('' when pypinyin does not know it)."""
+    options = char_readings(ch)
+    return options[0] if options else ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zzdesk.core.search.syllables import SYLLABLES
 from zzdesk.core.search.tokens import SEPARATOR, Segments, fold_query, is_hanzi, run_bigrams, segments
 
 MAX_QUERY_CHARS = 200  # longer input is cut: nobody types more, and it bounds the work
@@ -79,3 +80,43 @@ def pinyin_expr(key: str) -> str:
 
 def all_terms_expr(terms: list[Term], columns: tuple[str, ...]) -> str:
     return " AND ".join(f"({text_expr(t, columns)})" for t in terms)
+
+
+def head_expr(key: str) -> str:
+    """Names whose pinyin or initials start with *key* (every prefix is a token of the heads table)."""
+    return "{head} : " + _quoted([key], prefix=False)
+
+
+def inside_expr(key: str) -> str:
+    """Names with *key* starting at a later syllable."""
+    return "{inside} : " + _quoted([key], prefix=True)
+
+
+def words_expr(words: list[str]) -> str:
+    """Any of the Chinese *words* in the text."""
+    return " OR ".join("{text_bi} : " + _quoted(run_bigrams(tuple(w)), prefix=False) for w in words)
+
+
+def syllable_splits(letters: str, limit: int = 4) -> list[list[str]]:
+    """Ways to read *letters* as pinyin syllables, fewest syllables first; the last may be cut
+    short (kejich -> ke ji ch)."""
+    found: list[list[str]] = []
+
+    def walk(start: int, taken: list[str]) -> None:
+        rest = letters[start:]
+        if not rest:
+            found.append(taken)
+            return
+        for end in range(min(len(letters), start + 6), start, -1):
+            if letters[start:end] in _SPOKEN:
+                walk(end, [*taken, letters[start:end]])
+        if taken and rest not in _SPOKEN and any(s.startswith(rest) for s in _SPOKEN):
+            found.append([*taken, rest])
+
+    if len(letters) <= 40:
+        walk(0, [])
+    unique = {tuple(split): None for split in sorted(found, key=len)}
+    return [list(split) for split in unique][:limit]
+
+
+_SPOKEN = frozenset(s for s in SYLLABLES if any(v in s for v in "aeiouv"))  # not the interjections m, n, ng

@@ -12,15 +12,29 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-import opencc
+from zzdesk.core.search.traditional import TRADITIONAL
 
-SEPARATOR = "zzsep"  # stands for a boundary in token streams; never produced from text
+# Stands for a boundary in token streams.  A private-use character: never a unit of folded
+# text or of a query, so no input can reach it (not even as a prefix, as a Latin word could).
+SEPARATOR = "\ue000"
 
-_HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
-_UNIT = re.compile(rf"[{_HANZI}]|[0-9a-z]+")
-_HANZI_RE = re.compile(rf"[{_HANZI}]")
-_t2s = opencc.OpenCC("t2s")
+_HANZI_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2EBEF))
+_HANZI = "".join(f"{chr(a)}-{chr(b)}" for a, b in _HANZI_RANGES)
+# The one pattern with the (costly to compile) Chinese ranges: a run of units with no boundary.
+_RUN = re.compile(rf"[{_HANZI}0-9a-z]+")
+# Inside a run every character other than [0-9a-z] is a Chinese character.
+_UNIT_IN_RUN = re.compile(r"[0-9a-z]+|[^0-9a-z]")
+_ASCII_IN_RUN = re.compile(r"[0-9a-z]")
+
+
+@cache
+def _t2s() -> Any:
+    import opencc  # about 60 ms to load: only for the queries that need it
+
+    return opencc.OpenCC("t2s")
 
 
 def _fold_table() -> dict[int, str]:
@@ -38,21 +52,39 @@ def _fold_table() -> dict[int, str]:
 _FOLD = _fold_table()
 
 
+def _ranges(codes: list[int]) -> str:
+    """A character class body for *codes* as ranges: quick to compile, unlike thousands of members."""
+    spans: list[list[int]] = []
+    for code in codes:
+        if spans and code == spans[-1][1] + 1:
+            spans[-1][1] = code
+        else:
+            spans.append([code, code])
+    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans)
+
+
+_FOLDABLE = re.compile(f"[{_ranges(sorted(_FOLD))}]")
+
+
 def fold(text: str) -> str:
     """Half-width, lower-case, same length as *text* (so offsets carry over)."""
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _FOLDABLE.search(text) else text
 
 
 def fold_query(text: str) -> str:
     """Fold user input and convert traditional characters to simplified ones."""
-    simplified = _t2s.convert(text)
+    if not any(ch in TRADITIONAL for ch in text if ch > "\u3400"):
+        return fold(text)
+    converter = _t2s()
+    simplified = converter.convert(text)
     if len(simplified) != len(text):  # phrase conversions may change length; keep per-char
-        simplified = "".join(_t2s.convert(ch) for ch in text)
+        simplified = "".join(converter.convert(ch) for ch in text)
     return fold(simplified)
 
 
 def is_hanzi(unit: str) -> bool:
-    return bool(_HANZI_RE.fullmatch(unit))
+    return len(unit) == 1 and ("\u4e00" <= unit <= "\u9fff" or "\u3400" <= unit <= "\u4dbf"
+                               or "\uf900" <= unit <= "\ufaff" or "\U00020000" <= unit <= "\U0002ebef")
 
 
 @dataclass(frozen=True)
@@ -69,16 +101,9 @@ class Segments:
 def segments(text: str) -> Segments:
     """Runs of adjacent units in already folded *text*."""
     runs: list[tuple[str, ...]] = []
-    current: list[str] = []
-    end = 0
-    for m in _UNIT.finditer(text):
-        if current and m.start() != end:
-            runs.append(tuple(current))
-            current = []
-        current.append(m.group())
-        end = m.end()
-    if current:
-        runs.append(tuple(current))
+    for run in _RUN.findall(text):
+        # Most runs are Chinese only: one unit per character, no regex needed.
+        runs.append(tuple(_UNIT_IN_RUN.findall(run)) if _ASCII_IN_RUN.search(run) else tuple(run))
     return Segments(tuple(runs))
 
 

@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from zzdesk.core.errors import UserError
+from zzdesk.ui import folders
 from zzdesk.ui.controllers import Host
 
 if TYPE_CHECKING:
@@ -21,10 +22,9 @@ class ReportActions:
         self.host = host
 
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.host.dialog_parent(), "导入报告", "",
-                                              "报告 (*.txt *.docx *.pdf *.ofd);;所有文件 (*)")
-        if path:
-            self.import_file(Path(path))
+        path = folders.open_path(self.host.dialog_parent(), "导入报告", "报告 (*.txt *.docx *.pdf *.ofd);;所有文件 (*)")
+        if path is not None:
+            self.import_file(path)
 
     def import_file(self, path: Path) -> int | None:
         return self.import_text(path)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from zzdesk.core.errors import UserError
+from zzdesk.ui import folders
 from zzdesk.ui.controllers import Host
 
 
@@ -21,24 +22,23 @@ class UserDataActions:
 
     def export_pack_dialog(self) -> None:
         parent = self.host.dialog_parent()
-        path, _ = QFileDialog.getSaveFileName(parent, "导出全部用户数据", "zzdesk-数据.zzpack",
-                                              "zzdesk 数据包 (*.zzpack)")
-        if not path:
+        path = folders.save_path(parent, "导出全部用户数据", "zzdesk-数据.zzpack", "zzdesk 数据包 (*.zzpack)")
+        if path is None:
             return
         self.host.flush_edits()
         try:
-            changes = self.host.data.store.export_pack(Path(path))
+            changes = self.host.data.store.export_pack(path)
         except UserError as exc:
             QMessageBox.warning(parent, "导出失败", str(exc))
             return
-        self.host.say(changes.message)
+        folders.announce(parent, f"{changes.message}：{path}")
 
     def import_pack_dialog(self) -> None:
         from zzdesk.core.datapack import read_pack, read_trust
 
         parent = self.host.dialog_parent()
-        path, _ = QFileDialog.getOpenFileName(parent, "导入数据包", "", "zzdesk 数据包 (*.zzpack);;所有文件 (*)")
-        if not path:
+        path = folders.open_path(parent, "导入数据包", "zzdesk 数据包 (*.zzpack);;所有文件 (*)")
+        if path is None:
             return
         store = self.host.data.store
         assert store.user_path is not None
@@ -51,7 +51,7 @@ class UserDataActions:
         answer = QMessageBox.question(parent, "导入数据包", f"用 {info.created} 导出的数据替换现在的全部用户数据吗？"
                                       "现在的数据会先备份。")
         if answer == QMessageBox.StandardButton.Yes:
-            self.restore_backup(path, pack=True)
+            self.restore_backup(str(path), pack=True)
 
     def restore_backup(self, path: str, pack: bool = False) -> None:
         """Replace the user database by a backup (or a data pack), then show its data."""

@@ -12,6 +12,7 @@ class Page(QWidget):
     passageRequested = Signal(int, int)  # passage id, figure id (or 0)
     themeRequested = Signal(str)
     briefingItem = Signal(object)  # a BriefingItem to add to the briefing being composed
+    trendRequested = Signal(str)  # an indicator key, for the 历年趋势 page
 
     title = ""
 

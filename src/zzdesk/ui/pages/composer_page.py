@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -51,6 +49,7 @@ from zzdesk.core.briefing_store import (
 from zzdesk.core.records import ENTITY_TYPE_LABELS
 from zzdesk.export.fonts import font_report
 from zzdesk.ui.data import AppData
+from zzdesk.ui.folders import announce, save_path
 from zzdesk.ui.pages.base import Page
 from zzdesk.ui.tasks import run_in_background
 
@@ -63,6 +62,12 @@ def write_pdf_file(document: Document, path: Path) -> int:
     from zzdesk.export.pdf import write_pdf
 
     return write_pdf(document, path)
+
+
+def write_ofd_file(document: Document, path: Path) -> int:
+    from zzdesk.export.ofd import write_ofd
+
+    return write_ofd(document, path)
 
 
 def write_docx_file(document: Document, path: Path) -> None:
@@ -217,6 +222,8 @@ class ComposerPage(Page):
             return "目标完成情况（表格与图）"
         if item.kind == "theme":
             return f"主题：{item.ref}（原文、指标、图表）"
+        if item.kind == "trend":
+            return f"历年趋势：{item.ref}（表格与图表）"
         if item.kind == "figure":
             figure = self.data.figure_by_key.get(item.ref)
             if figure is None:
@@ -435,10 +442,10 @@ class ComposerPage(Page):
         write_docx_file(self.document(), path)
 
     def export_ofd(self, path: Path) -> int:
-        return _write_ofd(self.document(), path)
+        return write_ofd_file(self.document(), path)
 
     def ofd_dialog(self) -> None:
-        self._export("导出 OFD", "OFD 版式文件 (*.ofd)", ".ofd", _write_ofd)
+        self._export("导出 OFD", "OFD 版式文件 (*.ofd)", ".ofd", write_ofd_file)
 
     def pdf_dialog(self) -> None:
         self._export("导出 PDF", "PDF 文件 (*.pdf)", ".pdf", write_pdf_file)
@@ -447,28 +454,20 @@ class ComposerPage(Page):
         self._export("导出 Word", "Word 文档 (*.docx)", ".docx", write_docx_file)
 
     def _export(self, caption: str, pattern: str, suffix: str, write: Callable[[Document, Path], object]) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, caption, f"{self.title_edit.text() or '简报'}{suffix}", pattern)
-        if not path:
+        chosen = save_path(self, caption, f"{self.title_edit.text() or '简报'}{suffix}", pattern)
+        if chosen is None:
             return
-        target = Path(path) if path.endswith(suffix) else Path(path + suffix)
+        target = chosen if chosen.name.endswith(suffix) else chosen.with_name(chosen.name + suffix)
         self.export_in_background(target, write)
 
     def export_in_background(self, target: Path, write: Callable[[Document, Path], object]) -> None:
         """The document is built here, on the GUI thread, from the form as it is now; the job only writes it."""
         document = self.document()
-        window = self.window()
 
         def done(_result: object) -> None:
-            if isinstance(window, QMainWindow):
-                window.statusBar().showMessage(f"已导出 {target}", 8000)
+            announce(self, f"已导出 {target}")
 
         def failed(message: str) -> None:
             QMessageBox.warning(self, "导出失败", message)
 
         run_in_background(lambda: write(document, target), done, failed, busy=f"正在导出 {target.name}…")
-
-
-def _write_ofd(document: Document, path: Path) -> int:
-    from zzdesk.export.ofd import write_ofd  # fonttools is loaded only when someone exports OFD
-
-    return write_ofd(document, path)

@@ -6,14 +6,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -29,6 +29,8 @@ from zzdesk.core.briefing import BriefingItem
 from zzdesk.core.records import ENTITY_TYPE_LABELS, KIND_LABELS, EntityRecord, FigureRecord
 from zzdesk.ui.data import AppData
 from zzdesk.ui.detail import entity_html, figure_html
+from zzdesk.ui.figure_menu import attach_figure_menu
+from zzdesk.ui.folders import announce, save_path
 from zzdesk.ui.pages.base import Page
 from zzdesk.ui.table_models import (
     ENTITY_COLUMNS,
@@ -39,6 +41,8 @@ from zzdesk.ui.table_models import (
     RecordTableModel,
 )
 from zzdesk.ui.tasks import run_in_background
+
+NUMBER_HEADER = "数值（数字）"  # exports: the figure's value as a number, beside 数值 as the report says it
 
 # page key -> (title, entity types or None for figures, subtitle)
 LISTS: dict[str, tuple[str, tuple[str, ...] | None, str]] = {
@@ -63,6 +67,7 @@ class ListPage(Page):
         else:
             records = [e for e in data.report_entities if e.type in (self.types or ())]
         self.header(layout, self.title, f"{subtitle} · 共 {len(records)} 项")
+        self.subtitle, self.count_label = subtitle, self.findChildren(QLabel, "pageSubtitle")[-1]
         layout.addLayout(self._controls())
         columns: Sequence[Column] = FIGURE_COLUMNS if self.is_figures else ENTITY_COLUMNS  # type: ignore[type-arg]
         self.model: RecordTableModel[Any] = RecordTableModel(columns, records)
@@ -94,6 +99,11 @@ class ListPage(Page):
         layout.addWidget(self.splitter, 1)
         self.table.resizeColumnsToContents()
         self._column_menu()
+        if self.is_figures:  # right-click a row or the detail pane: copy the figure with its source
+            attach_figure_menu(self.table.viewport(), self._figure_at, lambda: self.data.reports,
+                               self.trendRequested.emit)
+            attach_figure_menu(self.detail, lambda _pos: self._current_figure(), lambda: self.data.reports,
+                               self.trendRequested.emit, standard=lambda _pos: self.detail.createStandardContextMenu())
 
     # Controls ---------------------------------------------------------------------------------
 
@@ -160,6 +170,9 @@ class ListPage(Page):
             types = ["figure"] if self.is_figures else list(self.types or ())
             allowed = {h.id for h in self.data.search(query, types=types, limit=5000)}
         self.proxy.set_filters(self.theme_box.currentData(), self.category_box.currentData(), allowed)
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        whole = f"（全部 {total} 项）" if shown != total else ""
+        self.count_label.setText(f"{self.subtitle} · 共 {shown} 项{whole}")
 
     # Selection and jumps ------------------------------------------------------------------------
 
@@ -169,6 +182,17 @@ class ListPage(Page):
             return None
         record: FigureRecord | EntityRecord = self.model.record(self.proxy.mapToSource(rows[0]).row())
         return record
+
+    def _figure_at(self, pos: QPoint) -> FigureRecord | None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return None
+        record = self.model.record(self.proxy.mapToSource(index).row())
+        return record if isinstance(record, FigureRecord) else None
+
+    def _current_figure(self) -> FigureRecord | None:
+        record = self.current_record()
+        return record if isinstance(record, FigureRecord) else None
 
     def select_id(self, record_id: int) -> bool:
         for row in range(self.proxy.rowCount()):
@@ -208,21 +232,25 @@ class ListPage(Page):
 
     # Export -----------------------------------------------------------------------------------
 
-    def visible_table(self) -> tuple[list[str], list[list[str]]]:
+    def visible_table(self) -> tuple[list[str], list[list[object]]]:
         """Headers and rows as shown (filtered, sorted, visible columns); figures always carry
-        their source sentence and report, whatever columns are hidden."""
+        their source sentence and report, whatever columns are hidden, and their value as a
+        number (数值（数字）) beside the words, so a spreadsheet can add them up."""
         columns = [i for i in range(self.model.columnCount()) if not self.table.isColumnHidden(i)]
         headers = [self.model.columns[i].title for i in columns]
-        rows: list[list[str]] = []
+        number_at = headers.index("数值") + 1 if "数值" in headers else len(headers)
+        rows: list[list[object]] = []
         for row in range(self.proxy.rowCount()):
             record = self.model.record(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
-            cells = [self.model.columns[i].text(record) for i in columns]
+            cells: list[object] = [self.model.columns[i].text(record) for i in columns]
             if isinstance(record, FigureRecord):
+                cells.insert(number_at, record.value)
                 if "原文" not in headers:
                     cells.append(record.quote)
                 cells.append(self.data.source_of(record.passage_id))
             rows.append(cells)
         if self.is_figures:
+            headers = [*headers[:number_at], NUMBER_HEADER, *headers[number_at:]]
             headers = headers + ([] if "原文" in headers else ["原文"]) + ["来源"]
         return headers, rows
 
@@ -246,11 +274,9 @@ class ListPage(Page):
         self.export_job(path)()
 
     def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, f"导出{self.title}", f"{self.title}.xlsx",
-                                              "Excel 工作簿 (*.xlsx);;CSV 文本 (*.csv)")
-        if not path:
+        target = save_path(self, f"导出{self.title}", f"{self.title}.xlsx", "Excel 工作簿 (*.xlsx);;CSV 文本 (*.csv)")
+        if target is None:
             return
-        target = Path(path)
         if target.suffix.lower() not in (".xlsx", ".csv"):
             target = target.with_suffix(".xlsx")
         self.export_in_background(target)
@@ -258,10 +284,13 @@ class ListPage(Page):
     def export_in_background(self, target: Path) -> None:
         job = self.export_job(target)
         self.export_button.setEnabled(False)
-        run_in_background(job, self._exported, self._export_failed, busy=f"正在导出到 {target.name}…")
+        rows = self.proxy.rowCount()
+        run_in_background(job, lambda _: self._exported(target, rows), self._export_failed,
+                          busy=f"正在导出到 {target.name}…")
 
-    def _exported(self, _result: object) -> None:
+    def _exported(self, target: Path, rows: int) -> None:
         self.export_button.setEnabled(True)
+        announce(self, f"已导出 {rows} 行{self.title}到 {target}")
 
     def _export_failed(self, message: str) -> None:
         self.export_button.setEnabled(True)

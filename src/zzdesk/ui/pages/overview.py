@@ -13,6 +13,7 @@ from zzdesk.core.charts import headline_chart
 from zzdesk.core.indicators import headline_pairs
 from zzdesk.ui.cards import Card, indicator_card
 from zzdesk.ui.data import AppData
+from zzdesk.ui.figure_menu import attach_card_menus
 from zzdesk.ui.pages.base import Page, grid_of
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ class OverviewPage(Page):
         self.cards = [indicator_card(p) for p in pairs]
         for card in self.cards:
             card.activated.connect(self.figureActivated)
+        attach_card_menus(self.cards, data.figure_by_id.get, lambda: data.reports, self.trendRequested.emit)
         layout.addLayout(grid_of(list(self.cards), 3))
         # Charts need pyqtgraph (and numpy), a sixth of a second to import: the cards paint
         # first and the chart follows right after, in the space kept for it.

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from zzdesk.core.briefing import BriefingItem
 from zzdesk.ui.data import AppData
+from zzdesk.ui.find_bar import FindBar
 from zzdesk.ui.pages.base import Page
 from zzdesk.ui.report_text import ReportText
 
@@ -24,6 +25,8 @@ class ReportPage(Page):
         self.text.figureClicked.connect(self.figureActivated)
         self.text.addPassage.connect(
             lambda pid: self.briefingItem.emit(BriefingItem("passage", data.passage_by_id[pid].key)))
+        self.find_bar = FindBar(self.text)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.text, 1)
 
     def show_passage(self, passage_id: int, figure_id: int = 0) -> None:

@@ -11,6 +11,7 @@ from zzdesk.core.charts import theme_charts
 from zzdesk.ui.cards import figure_card
 from zzdesk.ui.data import AppData
 from zzdesk.ui.detail import figure_html
+from zzdesk.ui.figure_menu import attach_card_menus, attach_figure_menu
 from zzdesk.ui.pages.base import Page, grid_of
 from zzdesk.ui.report_text import ReportText
 
@@ -39,6 +40,10 @@ class ThemePage(Page):
         self.detail.setOpenLinks(False)
         self.detail.anchorClicked.connect(lambda url: self._open(url.toString()))
         self.detail.setHtml("<p style='color:#666'>选择一个指标，这里显示它的原句和出处。</p>")
+        self.shown_figure: int | None = None
+        attach_figure_menu(self.detail, lambda _pos: self.data.figure_by_id.get(self.shown_figure or 0),
+                           lambda: self.data.reports, self.trendRequested.emit,
+                           standard=lambda _pos: self.detail.createStandardContextMenu())
         left.addWidget(self.text)
         left.addWidget(self.detail)
         left.setSizes([520, 200])
@@ -55,6 +60,8 @@ class ThemePage(Page):
         self.cards = {f.id: figure_card(f) for f in figures}
         for card in self.cards.values():
             card.activated.connect(self.select_figure)
+        attach_card_menus(self.cards.values(), self.data.figure_by_id.get, lambda: self.data.reports,
+                          self.trendRequested.emit)
         title = QLabel("指标")
         title.setStyleSheet("font-size:15px;font-weight:bold;color:#7a1f1f")
         column.addWidget(title)
@@ -85,6 +92,7 @@ class ThemePage(Page):
             self.figure_scroll.ensureWidgetVisible(self.cards[figure_id])
         self.text.show_passage(figure.passage_id, figure_id)
         self.detail.setHtml(figure_html(self.data, figure))
+        self.shown_figure = figure_id
 
     def show_passage(self, passage_id: int, figure_id: int = 0) -> None:
         if figure_id:

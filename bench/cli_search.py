@@ -1,0 +1,80 @@
+"""Wall time of `zzdesk search`, against `python -c pass` and the query itself, in the same run.
+
+Target: search ≤ 2 × (python -c pass) + the query's own time.  Each command runs --runs
+times; medians are printed.  Usage:
+    .venv/bin/python bench/cli_search.py [--runs 15] [QUERY ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+QUERIES = ["科技城", "zhengzhou", "zz", "鄭州"]  # the last needs t2s: OpenCC is loaded for it only
+
+
+def wall_ms(command: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
+    """Median wall time and median CPU time (user + system) of the command, in ms.
+
+    CPU time is what to compare on a busy machine: wall time there is mostly waiting.
+    """
+    walls, cpus = [], []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        walls.append((time.perf_counter() - start) * 1000)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def query_ms(query: str, runs: int) -> float:
+    """The search alone, in this process, with the databases already open."""
+    from zzdesk import paths
+    from zzdesk.core.db import open_read_only
+    from zzdesk.core.search import SearchEngine
+
+    engine = SearchEngine(open_read_only(paths.reference_db_path()))
+    engine.search(query)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        engine.search(query)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("queries", nargs="*", default=QUERIES)
+    args = parser.parse_args()
+    home = tempfile.mkdtemp(prefix="zzdesk-bench-home-")
+    # As installed: bytecode compiled (an environment that forbids writing it would measure compiling).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"ZZDESK_HOME": home}
+    import zzdesk
+
+    compileall.compile_dir(str(Path(zzdesk.__file__).parent), quiet=1)
+    zzdesk = str(Path(sys.executable).with_name("zzdesk"))
+    base, base_cpu = wall_ms([sys.executable, "-c", "pass"], env, args.runs)
+    print(f"python -c pass：墙钟 {base:.0f} ms，CPU {base_cpu:.0f} ms（中位数，{args.runs} 次）")
+    print(f"{'查询':<12}{'墙钟':>8}{'CPU':>8}{'查询本身':>10}{'墙钟比':>8}{'CPU 比':>8}")
+    for query in args.queries:
+        total, cpu = wall_ms([zzdesk, "search", query], env, args.runs)
+        own = query_ms(query, args.runs)
+        print(f"{query:<12}{total:>6.0f}ms{cpu:>6.0f}ms{own:>8.1f}ms{(total - own) / base:>7.2f}×"
+              f"{(cpu - own) / base_cpu:>7.2f}×")
+    print("比 =（zzdesk search − 查询本身）÷ python -c pass；目标 ≤ 2.00×。机器繁忙时看 CPU 比。")
+
+
+if __name__ == "__main__":
+    main()
