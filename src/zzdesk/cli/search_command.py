@@ -56,7 +56,14 @@ def _engines(args: argparse.Namespace) -> Iterator[list[SearchEngine]]:
     """
     conns = [open_read_only(args.reference_db or paths.reference_db_path())]
     user = paths.user_db_path(args.data_dir)
-    if user.is_file():
+    try:
+        present = user.is_file()
+    except OSError as exc:  # a data folder this user may not open: say so, never a traceback
+        from zzdesk.core.errors import UserError
+        from zzdesk.core.userdb import why_unusable
+
+        raise UserError(why_unusable(user, exc)) from exc
+    if present:
         try:
             conn = sqlite3.connect(user.resolve().as_uri() + "?mode=ro", uri=True)
             if has_index(conn):
