@@ -205,9 +205,6 @@ def test_fuzz_import(user_home: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     assert fuzz("import", seeds, make, lambda p: ["import", str(p)], user_home, tmp_path, capsys)
 
 
-@pytest.mark.skipif(os.environ.get("ZZDESK_FUZZ_DOCX") != "1",
-                    reason="the .docx reader still ends in tracebacks on damaged archives (e.g. 'negative seek "
-                           "value' from zipfile) until its bounded rewrite lands; set ZZDESK_FUZZ_DOCX=1 to run")
 def test_fuzz_import_word(user_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     def make(data: bytes, rng: random.Random, scratch: Path, others: list[bytes]) -> bytes:
         return repack_docx(data, rng, others) if rng.random() < 0.5 else mutate_bytes(data, rng, others)

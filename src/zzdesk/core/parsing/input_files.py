@@ -124,6 +124,8 @@ def stream_xml(stream: IO[bytes], label: str, start: StartHandler | None = None,
         raise  # a refusal from a handler (DOCTYPE, a part too large) says why itself
     except expat.ExpatError as exc:
         raise InputFileError(f"{label}文件中的 XML 已损坏（{expat.ErrorString(exc.code)}）") from exc
+    except LookupError as exc:  # the XML declaration names an encoding that does not exist
+        raise InputFileError(f"{label}文件中的 XML 声明了未知的编码") from exc
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
         # a damaged archive surfaces as any of these from zipfile's reader
         raise InputFileError(f"{label}文件已损坏，无法解压") from exc
