@@ -244,6 +244,13 @@ class Desk:
 
     # Imports and removals ---------------------------------------------------------------------
 
+    def is_loaded(self, parsed: ParsedReport) -> bool:
+        """Whether this exact text is already loaded (bundled or imported): said before any review."""
+        from zzdesk.core.importing import find_by_text
+
+        return any(db is not None and find_by_text(db, parsed.text_sha256) is not None
+                   for db in (self.user, self.reference))
+
     def preview_import(self, text: str) -> ParsedReport:
         """What an import of *text* would store, for the user to review; nothing is written."""
         from zzdesk.core.parsing.report import parse_report

@@ -55,13 +55,12 @@ class ReportActions:
 
     def review_and_commit(self, parsed: ParsedReport, review: bool = True,
                           known_themes: Sequence[str] = ()) -> int | None:
-        from zzdesk.core.importing import AlreadyImported, find_by_text
+        from zzdesk.core.importing import AlreadyImported
         from zzdesk.ui.import_dialog import ImportReviewDialog
 
         parent, data = self.host.dialog_parent(), self.host.data
         # Said before the review, so nobody corrects a report that will not be stored.
-        if any(db is not None and find_by_text(db, parsed.text_sha256) is not None
-               for db in (data.store.user, data.store.reference)):
+        if data.store.is_loaded(parsed):
             QMessageBox.information(parent, "已导入", "已导入：这份报告的文本已经在数据中，不需要再核对和导入")
             return None
         if review:
