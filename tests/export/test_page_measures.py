@@ -131,6 +131,33 @@ def test_full_body_lines_are_28_cells_on_a_22_line_grid(briefing: dict[str, Path
     assert max(len(ys) for ys in by_page.values()) <= 22
 
 
+def empty_slots(found: list[Word], page: int) -> int:
+    """The longest run of the 22 line slots of *page* that no word touches (charts carry words: title,
+    labels, ticks, source, so a run of empty slots is blank paper)."""
+    used = [False] * 22
+    for word in (w for w in found if w.page == page and w.y0 >= TOP - 1 and w.y1 <= BOTTOM + 1):
+        first = int(max(0.0, word.y0 - TOP) // PITCH)
+        last = int(max(0.0, word.y1 - TOP - 1e-3) // PITCH)
+        for slot in range(first, min(last, 21) + 1):
+            used[slot] = True
+    longest = run = 0
+    for taken in used:
+        run = 0 if taken else run + 1
+        longest = max(longest, run)
+    return longest
+
+
+def test_no_page_but_the_last_leaves_more_than_two_line_slots_blank(briefing: dict[str, Path]) -> None:
+    """A chart too tall for the rest of a page shrinks (to 70 %) or lets the blocks after it in its
+    section fill the space, so no blank of three line slots or more precedes it."""
+    for pdf in (briefing["pdf"], briefing["report_pdf"]):
+        found = words(pdf)
+        last = max(w.page for w in found)
+        blank = {page: empty_slots(found, page) for page in range(1, last)}
+        print(pdf.name, "longest blank in line slots by page:", blank)
+        assert max(blank.values()) <= 2, (pdf.name, blank)
+
+
 def test_page_numbers_lie_7_mm_below_the_type_area(briefing: dict[str, Path]) -> None:
     numbers = [w for w in words(briefing["pdf"]) if w.y0 > BOTTOM + 1]
     assert numbers and all(re.fullmatch(r"—|\d+", w.text) for w in numbers)
