@@ -26,9 +26,11 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QImage
 
 from zzdesk.core.briefing import ChartBlock, Document, FigureTable, Heading, Paragraph, TargetTable, chinese_date
 from zzdesk.core.safe_files import write_bytes
+from zzdesk.export.bullet_painter import bullets_image
 from zzdesk.export.chart_painter import chart_image
 from zzdesk.export.page_layout import (
     BODY_PT,
@@ -323,6 +325,9 @@ def _target_table(doc: DocxDocument, block: TargetTable) -> None:
                 [(f"{r.indicator}[{compress(r.sources)}]", str(r.period), r.target, r.actual, r.status, r.gap)
                  for r in block.rows])
     doc.add_paragraph(block.rules, style="数据来源")
+    if any(r.actual_value is not None for r in block.rows):
+        # A picture (300 dpi), as for the other charts: Word has no vector drawing python-docx can write.
+        _picture(doc, bullets_image(block.rows, WIDTH))
 
 
 def _closing(doc: DocxDocument, document: Document) -> None:
@@ -384,6 +389,15 @@ def _title(doc: DocxDocument, document: Document) -> None:
             run._r.getprevious().append(_element("w:br"))
 
 
+def _picture(doc: DocxDocument, image: QImage) -> None:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes; PySide6 takes str
+    picture = doc.add_paragraph(style="图表")
+    picture.paragraph_format.keep_together = True
+    picture.add_run().add_picture(io.BytesIO(bytes(buffer.data().data())), width=Mm(WIDTH))
+
+
 def write_docx(document: Document, path: Path) -> None:
     doc = new_document()
     _styles(doc)
@@ -409,13 +423,7 @@ def write_docx(document: Document, path: Path) -> None:
         elif isinstance(block, TargetTable):
             _target_table(doc, block)
         elif isinstance(block, ChartBlock):
-            buffer = QBuffer()
-            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            # The stubs type the format as bytes; PySide6 itself accepts only str.
-            chart_image(block.spec, WIDTH, dpi=300).save(buffer, "PNG")  # type: ignore[call-overload]
-            picture = doc.add_paragraph(style="图表")
-            picture.paragraph_format.keep_together = True
-            picture.add_run().add_picture(io.BytesIO(bytes(buffer.data().data())), width=Mm(WIDTH))
+            _picture(doc, chart_image(block.spec, WIDTH, dpi=300))
     if document.sources:
         doc.add_paragraph("数据来源", style="一级标题")
         for source in document.sources:
