@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -276,7 +277,14 @@ def test_ofd_reads_back_in_an_independent_reader(briefing: dict[str, Path]) -> N
         cmap = embedded.getBestCmap()
         drawn = {c for t in texts if t["font"] == font_id for c in t["text"]}
         assert drawn and all(ord(c) in cmap for c in drawn), font["FontName"]
-    assert any(page["img_list"] for page in document["page_info"].values())  # the charts
+    # The charts are vector drawing, as in the PDF: filled bars and hatch lines as paths, their words as text.
+    assert not any(page["img_list"] for page in document["page_info"].values())
+    assert "单位：" in joined
+    with zipfile.ZipFile(briefing["ofd"]) as archive:
+        content = "".join(archive.read(n).decode() for n in archive.namelist() if n.endswith("Content.xml"))
+    assert "ImageObject" not in content
+    bars = re.findall(r'<ofd:PathObject [^>]*Fill="true"', content)
+    assert len(bars) >= (30 if briefing["source"].name == "bundled" else 10), len(bars)
 
 
 def test_ofd_pages_render_through_the_other_reader(briefing: dict[str, Path], tmp_path: Path) -> None:

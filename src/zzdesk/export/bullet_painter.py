@@ -35,7 +35,9 @@ def paint_bullets(painter: QPainter, rows: Sequence[TargetRow], rect: QRectF, dp
     top = rect.top() + 10 * mm
     label_w = max((metrics.horizontalAdvance(f"{r.indicator}（{r.period}）") for r in rows), default=0) + 3 * mm
     status_w = metrics.horizontalAdvance("未达标 ") + 2 * mm
-    bar_left, bar_w = rect.left() + label_w, rect.width() - label_w - status_w - 32 * mm
+    # The "actual / target" column as wide as its longest entry, so "2712.5亿元 / 2600亿元以上" is not cut.
+    value_w = max((metrics.horizontalAdvance(f"{r.actual} / {r.target}") for r in rows), default=0) + 3 * mm
+    bar_left, bar_w = rect.left() + label_w, rect.width() - label_w - status_w - value_w
     painter.setFont(label_font)
     for index, row in enumerate(rows):
         y = top + index * ROW_MM * mm
@@ -54,7 +56,7 @@ def paint_bullets(painter: QPainter, rows: Sequence[TargetRow], rect: QRectF, dp
         painter.setPen(QPen(QColor("#000000"), 0.6 * mm))
         painter.drawLine(QPointF(target_x, y + 0.8 * mm), QPointF(target_x, y + ROW_MM * mm - 0.8 * mm))
         painter.setPen(QColor("#222222"))
-        painter.drawText(QRectF(bar_left + bar_w + 1.5 * mm, y, 30 * mm, ROW_MM * mm), Qt.AlignmentFlag.AlignVCenter,
+        painter.drawText(QRectF(bar_left + bar_w + 1.5 * mm, y, value_w, ROW_MM * mm), Qt.AlignmentFlag.AlignVCenter,
                          f"{row.actual} / {row.target}")
         painter.setPen(STATUS_COLOURS.get(row.status, QColor("#222222")))
         painter.drawText(QRectF(rect.right() - status_w, y, status_w, ROW_MM * mm),
