@@ -241,6 +241,10 @@ def test_docx_in_libreoffice_keeps_the_grid_and_the_closing_at_the_last_foot(
     for entry in (REPORT_TO, SEND_TO, DISTRIBUTE_TO, "共印60份"):
         assert re.sub(r"\s", "", entry) in text, entry
     assert max(w.y1 for w in closing[start:]) > BOTTOM - 12  # at the foot of the last page, whole
+    # As wide as the type area: its entries one 4号 character in from either side of the 156 mm.
+    inset = 14 / MM
+    assert min(w.x0 for w in closing[start:]) == pytest.approx(LEFT + inset, abs=0.5)
+    assert max(w.x1 for w in closing[start:]) == pytest.approx(RIGHT - inset, abs=0.5)
     assert not any("报：" in w.text for w in found if w.page != last)
     # Full lines of Chinese text: 28 to the line.  Curly quotes are left out (the bundled 仿宋 draws them
     # narrow, where 仿宋_GB2312 gives them a full cell), and LibreOffice's own line-breaking rules carry a

@@ -57,7 +57,6 @@ FAMILIES = {"fangsong": "仿宋_GB2312", "heiti": "黑体", "kaiti": "楷体_GB2
             "songti": "宋体"}
 PITCH_PT = HEIGHT / LINES / 25.4 * 72  # ≈ 28.95 pt: 22 lines in the type area
 CHAR_PT = WIDTH / CHARS / 25.4 * 72  # ≈ 15.79 pt: 28 characters in a line
-CLOSING_INSET_MM = 6.0  # the floating 报尾 table is this much narrower than the type area
 BODY_SPACING_TWIPS = -6  # twentieths of a point between 3号 characters: 28 to the line
 RED = RGBColor(0xC0, 0x00, 0x00)
 RED_HEX = "C00000"
@@ -333,9 +332,8 @@ def _target_table(doc: DocxDocument, block: TargetTable) -> None:
 def _closing(doc: DocxDocument, document: Document) -> None:
     """报尾: a one-column table floating at the foot of the type area, anchored on the last page.
 
-    Rows never split and each draws its own rules, so no rule merges away.  The table is 6 mm
-    narrower than the type area: LibreOffice 7 lays a floating table inline, after the text,
-    when it leaves less than about 6 mm of the line beside it (measured with LibreOffice 7.4)."""
+    Rows never split and each draws its own rules, so no rule merges away.  The table is as wide as
+    the type area."""
     spec = document.spec
     rows = [(f"{label}：", value.strip()) for label, value in (("报", spec.report_to), ("送", spec.send_to),
                                                               ("发", spec.distribute_to)) if value.strip()]
@@ -344,14 +342,17 @@ def _closing(doc: DocxDocument, document: Document) -> None:
         rows.append(("", ""))
     if not rows:
         return
-    width = Mm(WIDTH - CLOSING_INSET_MM)
+    width = Mm(WIDTH)
     table = doc.add_table(rows=len(rows), cols=1)
     table.autofit = False
     table.columns[0].width = width
     _no_cell_margins(table)
-    _put(table._tbl.tblPr, _element("w:tblpPr", vertAnchor="margin", horzAnchor="margin", tblpXSpec="center",
-                                    tblpYSpec="bottom", leftFromText="0", rightFromText="0", topFromText="0",
-                                    bottomFromText="0"), TBLPR_ORDER)
+    _put(table._tbl.tblPr, _element("w:tblW", w=str(round(WIDTH / 25.4 * 1440)), type="dxa"), TBLPR_ORDER)
+    # Placed from the page's left edge (at the type area's left, 28 mm): LibreOffice keeps a floating table
+    # as wide as the type area floating only when its position is relative to the page.
+    _put(table._tbl.tblPr, _element("w:tblpPr", vertAnchor="margin", horzAnchor="page",
+                                    tblpX=str(round(LEFT / 25.4 * 1440)), tblpYSpec="bottom", leftFromText="0",
+                                    rightFromText="0", topFromText="0", bottomFromText="0"), TBLPR_ORDER)
     _put(table._tbl.tblPr, _element("w:tblOverlap", val="never"), TBLPR_ORDER)
     for index, ((lead, value), row) in enumerate(zip(rows, table.rows, strict=True)):
         cell = row.cells[0]
