@@ -148,6 +148,16 @@ def _defaults(doc: DocxDocument) -> None:
         fonts.set(qn(attribute), FAMILIES["fangsong"])
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(theme), None)
+    # Chinese text: LibreOffice breaks lines by the language's rules (with en-US a character and the
+    # opening quote after it stay together, leaving 26 characters on a line) and Word picks Chinese fonts.
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = _element("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    theme_lang = doc.settings.element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:eastAsia"), "zh-CN")
 
 
 def _styles(doc: DocxDocument) -> None:
