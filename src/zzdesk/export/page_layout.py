@@ -38,7 +38,7 @@ from zzdesk.core.briefing import (
 from zzdesk.core.charts import ChartSpec
 from zzdesk.export.bullet_painter import bullets_height_mm, paint_bullets
 from zzdesk.export.chart_painter import chart_height_mm, paint_chart
-from zzdesk.export.fonts import role_font
+from zzdesk.export.fonts import font_report, role_font
 from zzdesk.export.titles import title_lines
 from zzdesk.export.typesetting import CLOSING_MARKS, OPENING_MARKS, SetLine, Span, is_wide, set_text
 
@@ -168,6 +168,18 @@ class Metrics:
         raw, metrics = self._font(face)
         ascent = raw.ascent() if raw.isValid() else metrics.ascent()
         return ascent / self.REFERENCE_PX * face.size * PT
+
+
+_shared: dict[tuple[str, ...], Metrics] = {}
+
+
+def shared_metrics() -> Metrics:
+    """One Metrics per set of fonts in use, kept between layouts (advances are measured once a process)."""
+    key = tuple(font.family for font in font_report())
+    if key not in _shared:
+        _shared.clear()
+        _shared[key] = Metrics()
+    return _shared[key]
 
 
 class _Advances(dict[str, float]):
@@ -587,7 +599,7 @@ def paginate(rows: Sequence[Row], chart_share: float = 1.0) -> tuple[list[list[P
 
 
 def lay_out(document: Document) -> Layout:
-    t = Typesetter(Metrics())
+    t = Typesetter(shared_metrics())
     flow = Flow()
     if document.spec.template == "jianbao":
         masthead(t, document, flow)
