@@ -130,9 +130,10 @@ class Metrics:
 
     REFERENCE_PX = 100.0
 
-    def __init__(self) -> None:
+    def __init__(self, known: dict[tuple[Face, str], float] | None = None) -> None:
+        """*known*: advances measured before with the same fonts (plain numbers, shared between threads)."""
         self._fonts: dict[Face, tuple[QRawFont, QFontMetricsF]] = {}
-        self._advances: dict[tuple[Face, str], float] = {}
+        self._advances: dict[tuple[Face, str], float] = {} if known is None else known
         self._tables: dict[Face, _Advances] = {}
 
     def _font(self, face: Face) -> tuple[QRawFont, QFontMetricsF]:
@@ -170,16 +171,18 @@ class Metrics:
         return ascent / self.REFERENCE_PX * face.size * PT
 
 
-_shared: dict[tuple[str, ...], Metrics] = {}
+_shared: dict[tuple[str, ...], dict[tuple[Face, str], float]] = {}
 
 
 def shared_metrics() -> Metrics:
-    """One Metrics per set of fonts in use, kept between layouts (advances are measured once a process)."""
+    """Metrics for one layout that reuse the advances earlier layouts measured with the same fonts.
+
+    Only the numbers are shared: Qt's font objects stay with the layout (and thread) that made them."""
     key = tuple(font.family for font in font_report())
     if key not in _shared:
         _shared.clear()
-        _shared[key] = Metrics()
-    return _shared[key]
+        _shared[key] = {}
+    return Metrics(_shared[key])
 
 
 class _Advances(dict[str, float]):
