@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,11 +32,11 @@ CARD_LINE = re.compile(r"(\d{4})年(实绩|预计|目标)：(.+)")
 
 
 @pytest.fixture
-def four(window: MainWindow) -> MainWindow:
+def four(window: MainWindow, import_now: Callable[..., int | None]) -> MainWindow:
     """The bundled 2025 report plus three imported ones (two of them for 2026, from two regions)."""
     for name in TEXTS:
         text = read_report_bytes((REPORTS / name).read_bytes(), name)
-        assert window.report_actions.import_text(text, review=False) is not None
+        assert import_now(window, text) is not None
     assert len(window.data.reports) == 4
     return window
 
