@@ -110,7 +110,7 @@ def syllable_splits(letters: str, limit: int = 4) -> list[list[str]]:
         for end in range(min(len(letters), start + 6), start, -1):
             if letters[start:end] in _SPOKEN:
                 walk(end, [*taken, letters[start:end]])
-        if taken and rest not in _SPOKEN and any(s.startswith(rest) for s in _SPOKEN):
+        if taken and rest not in _SPOKEN and rest in _SPOKEN_STARTS:
             found.append([*taken, rest])
 
     if len(letters) <= 40:
@@ -120,3 +120,4 @@ def syllable_splits(letters: str, limit: int = 4) -> list[list[str]]:
 
 
 _SPOKEN = frozenset(s for s in SYLLABLES if any(v in s for v in "aeiouv"))  # not the interjections m, n, ng
+_SPOKEN_STARTS = frozenset(s[:n] for s in _SPOKEN for n in range(1, len(s) + 1))
