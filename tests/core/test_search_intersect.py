@@ -51,3 +51,15 @@ def test_limited_matches_are_the_first_of_all_matches(engine: SearchEngine, monk
         engine._probes = {}
         typed = engine._anywhere(terms, ("figure",), limit)
         assert typed == [], (query, limit)
+
+
+def test_hits_are_immutable_values() -> None:
+    from zzdesk.core.search import SearchHit
+
+    hit = SearchHit("project", 7, "中原科技城", None, "中原科技城建设", ((0, 5),), 80.0, 1, "报告", 2025)
+    moved = hit.replace(id=9)
+    assert (moved.id, moved.name, moved.report_year) == (9, "中原科技城", 2025)
+    assert hit.id == 7 and moved != hit and moved.replace(id=7) == hit
+    assert hash(moved.replace(id=7)) == hash(hit)
+    with pytest.raises(AttributeError):
+        hit.id = 8  # type: ignore[misc]

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
-from zzdesk.core.search.documents import TYPE_LABELS, TYPE_ORDER
 from zzdesk.core.search.intersect import Condition, Memo, Part, matching
+from zzdesk.core.search.kinds import TYPE_LABELS, TYPE_ORDER
 from zzdesk.core.search.query import (
     ALIAS_COLUMNS,
     NAME_COLUMNS,
@@ -28,6 +27,7 @@ from zzdesk.core.search.query import (
 )
 from zzdesk.core.search.schema import MAX_PREFIX
 from zzdesk.core.search.tokens import fold, number_key
+from zzdesk.core.search.values import Value
 
 SNIPPET_CONTEXT = 18
 _MAX_KEY = "\U0010ffff"
@@ -41,8 +41,21 @@ EXACT_ALIAS, ALIAS_PREFIX, ALIAS_PINYIN, ALIAS_SUBSTRING = 50, 45, 42, 40
 TEXT_MENTION, TEXT_PINYIN = 20, 18
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(Value):
+    """One result, as the UI and the command line show it."""
+
+    __slots__ = (
+        "id",
+        "marks",
+        "name",
+        "report_id",
+        "report_title",
+        "report_year",
+        "score",
+        "snippet",
+        "theme",
+        "type",
+    )
     type: str
     id: int
     name: str
@@ -51,8 +64,14 @@ class SearchHit:
     marks: tuple[tuple[int, int], ...]  # spans of the snippet that matched
     score: float
     report_id: int | None
-    report_title: str | None = None
-    report_year: int | None = None
+    report_title: str | None
+    report_year: int | None
+
+    def __init__(self, type: str, id: int, name: str, theme: str | None, snippet: str,
+                 marks: tuple[tuple[int, int], ...], score: float, report_id: int | None,
+                 report_title: str | None = None, report_year: int | None = None) -> None:
+        self._set(type=type, id=id, name=name, theme=theme, snippet=snippet, marks=marks, score=score,
+                  report_id=report_id, report_title=report_title, report_year=report_year)
 
     @property
     def type_label(self) -> str:

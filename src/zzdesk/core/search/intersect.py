@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+
+from zzdesk.core.search.values import Value
 
 PROBE = 2000
 SEEK_MAX = 300  # candidates looked up one by one; more are checked by a range scan
@@ -19,14 +20,17 @@ WHOLE_READ_MAX = 12000  # a prefix lookup expected to have fewer ids is read who
 SEEK_COST = 30  # one id looked up costs about as much as this many read in a range scan
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(Value):
     """One lookup: *sql* selects the id column *column* (rowid of an FTS table, or doc_id)."""
 
+    __slots__ = ("args", "column", "seekable", "sql")
     sql: str
     column: str
     args: tuple[object, ...]
-    seekable: bool = True  # one id is cheap to look up (not so for a prefix, which merges many doclists)
+    seekable: bool  # one id is cheap to look up (not so for a prefix, which merges many doclists)
+
+    def __init__(self, sql: str, column: str, args: tuple[object, ...], seekable: bool = True) -> None:
+        self._set(sql=sql, column=column, args=args, seekable=seekable)
 
     def query(self, extra: str = "") -> str:
         return f"{self.sql}{extra} ORDER BY {self.column}"

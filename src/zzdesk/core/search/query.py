@@ -7,10 +7,9 @@ user types can act as FTS5 syntax.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from zzdesk.core.search.syllables import SYLLABLES
 from zzdesk.core.search.tokens import SEPARATOR, Segments, fold_query, is_hanzi, run_bigrams, segments
+from zzdesk.core.search.values import Value
 
 MAX_QUERY_CHARS = 200  # longer input is cut: nobody types more, and it bounds the work
 MAX_TERMS = 8
@@ -20,10 +19,13 @@ ALIAS_COLUMNS = ("alias_uni", "alias_bi")
 TEXT_COLUMNS = ("text_uni", "text_bi")
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(Value):
+    __slots__ = ("segs", "text")
     text: str  # folded, as typed (used for snippets)
     segs: Segments
+
+    def __init__(self, text: str, segs: Segments) -> None:
+        self._set(text=text, segs=segs)
 
     @property
     def latin_only(self) -> bool:
