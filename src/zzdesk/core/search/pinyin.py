@@ -23,7 +23,7 @@ MAX_VARIANTS = 3  # other readings kept per name: a fallback, so a few suffice
 _LATIN = re.compile(r"[a-z]+")
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=2048)  # names repeat little: a bigger cache only holds memory while indexing
 def readings(name: str) -> tuple[tuple[str, ...], ...]:
     """Syllable sequences for *name* (syllables and ASCII units), primary reading first."""
     return tuple(tuple(v) for v in _readings(name))
@@ -110,7 +110,7 @@ class NamePinyin:
     inside: tuple[str, ...]  # primary reading from the second syllable on: kejicheng, kjc
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=2048)
 def name_pinyin(name: str) -> NamePinyin:
     found = readings(name)
     if not found:

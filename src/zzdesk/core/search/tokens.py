@@ -99,13 +99,16 @@ class Segments(Value):
         return [u for run in self.runs for u in run]
 
 
+def unit_runs(text: str) -> list[str | list[str]]:
+    """Runs of adjacent units in already folded *text*: a Chinese-only run as a string (each
+    character a unit), one with letters or digits as its list of units."""
+    # Most runs are Chinese only: one unit per character, no regex needed.
+    return [_UNIT_IN_RUN.findall(run) if _ASCII_IN_RUN.search(run) else run for run in _RUN.findall(text)]
+
+
 def segments(text: str) -> Segments:
     """Runs of adjacent units in already folded *text*."""
-    runs: list[tuple[str, ...]] = []
-    for run in _RUN.findall(text):
-        # Most runs are Chinese only: one unit per character, no regex needed.
-        runs.append(tuple(_UNIT_IN_RUN.findall(run)) if _ASCII_IN_RUN.search(run) else tuple(run))
-    return Segments(tuple(runs))
+    return Segments(tuple(tuple(run) for run in unit_runs(text)))
 
 
 def unigram_stream(segs: Segments) -> str:
