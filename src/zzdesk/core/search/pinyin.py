@@ -96,8 +96,20 @@ def initials(syllables: tuple[str, ...]) -> list[str]:
     return [s[0] if s.isalpha() else s for s in syllables]
 
 
-def _joined(syllables: tuple[str, ...], start: int = 0) -> tuple[str, str]:
-    return "".join(syllables[start:]), "".join(initials(syllables[start:]))
+def _joined(syllables: tuple[str, ...]) -> tuple[str, str]:
+    return "".join(syllables), "".join(initials(syllables))
+
+
+def _tails(syllables: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Pinyin and initials of syllables[i:] for every i >= 1, built from the end (each once)."""
+    tails: list[tuple[str, str]] = []
+    spoken = letters = ""
+    for syllable in reversed(syllables[1:]):
+        spoken = syllable + spoken
+        letters = (syllable[0] if syllable.isalpha() else syllable) + letters
+        tails.append((spoken, letters))
+    tails.reverse()
+    return tails
 
 
 @dataclass(frozen=True)
@@ -119,7 +131,7 @@ def name_pinyin(name: str) -> NamePinyin:
     others = tuple(dict.fromkeys(k for syllables in found[1:] for k in _joined(syllables) if k not in keys))
     heads = prefixes(keys)
     primary = found[0]
-    inside = tuple(dict.fromkeys(k for i in range(1, len(primary)) for k in _joined(primary, i)))
+    inside = tuple(dict.fromkeys(k for pair in _tails(primary) for k in pair))
     return NamePinyin(keys, others, heads, inside)
 
 
