@@ -73,12 +73,9 @@ def build_search_index(conn: sqlite3.Connection, docs: Iterable[SearchDoc]) -> i
     for statement in DDL:
         conn.execute(statement)
     conn.execute("INSERT INTO search_meta VALUES ('version', ?), ('next_doc_id', '1')", (INDEX_VERSION,))
-    for table in FTS_TABLES:  # no merging while filling: one 'optimize' at the end merges everything once
-        conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 0)")
     count = add_documents(conn, sorted(docs, key=SearchDoc.static_rank))
     for table in FTS_TABLES:
         conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
-        conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 4)")  # later updates: the default
     return count
 
 
