@@ -130,10 +130,11 @@ class Metrics:
 
     REFERENCE_PX = 100.0
 
-    def __init__(self, known: dict[tuple[Face, str], float] | None = None) -> None:
-        """*known*: advances measured before with the same fonts (plain numbers, shared between threads)."""
+    def __init__(self, known: dict[Face, dict[str, float]] | None = None) -> None:
+        # Font objects belong to the thread that made them (a layout may run in an export worker), so
+        # only the measured advances, plain floats, are shared between Metrics.
         self._fonts: dict[Face, tuple[QRawFont, QFontMetricsF]] = {}
-        self._advances: dict[tuple[Face, str], float] = {} if known is None else known
+        self._known: dict[Face, dict[str, float]] = {} if known is None else known
         self._tables: dict[Face, _Advances] = {}
 
     def _font(self, face: Face) -> tuple[QRawFont, QFontMetricsF]:
@@ -144,17 +145,20 @@ class Metrics:
             self._fonts[face] = (QRawFont.fromFont(font), QFontMetricsF(font))
         return self._fonts[face]
 
+    def known(self, face: Face) -> dict[str, float]:
+        return self._known.setdefault(face, {})
+
     def advance(self, char: str, face: Face) -> float:
-        key = (face, char)
-        if key not in self._advances:
+        known = self.known(face)
+        if char not in known:
             raw, metrics = self._font(face)
             glyphs = raw.glyphIndexesForString(char) if raw.isValid() else []
             if glyphs and glyphs[0]:
                 width = raw.advancesForGlyphIndexes(glyphs)[0].x()
             else:  # drawn by a fallback face
                 width = metrics.horizontalAdvance(char)
-            self._advances[key] = width / self.REFERENCE_PX * face.size * PT
-        return self._advances[key]
+            known[char] = width / self.REFERENCE_PX * face.size * PT
+        return known[char]
 
     def table(self, face: Face) -> _Advances:
         """Advances of *face* by character: looked up without hashing the face for every character."""
@@ -171,23 +175,22 @@ class Metrics:
         return ascent / self.REFERENCE_PX * face.size * PT
 
 
-_shared: dict[tuple[str, ...], dict[tuple[Face, str], float]] = {}
+_shared: dict[tuple[str, ...], dict[Face, dict[str, float]]] = {}
 
 
 def shared_metrics() -> Metrics:
-    """Metrics for one layout that reuse the advances earlier layouts measured with the same fonts.
-
-    Only the numbers are shared: Qt's font objects stay with the layout (and thread) that made them."""
+    """Metrics for this layout, reusing the advances measured by earlier layouts with the same fonts."""
     key = tuple(font.family for font in font_report())
-    if key not in _shared:
+    known = _shared.get(key)
+    if known is None:
         _shared.clear()
-        _shared[key] = {}
-    return Metrics(_shared[key])
+        known = _shared[key] = {}
+    return Metrics(known)
 
 
 class _Advances(dict[str, float]):
     def __init__(self, metrics: Metrics, face: Face) -> None:
-        super().__init__()
+        super().__init__(metrics.known(face))  # a copy: lookups stay in this thread's own dict
         self.metrics, self.face = metrics, face
 
     def __missing__(self, char: str) -> float:
