@@ -63,13 +63,15 @@ def test_saved_briefings_reopen_duplicate_delete_and_undo(window: MainWindow, da
     assert page.title_edit.text() == "第一份（副本）" and page.current_id != first
     page.open_briefing(first)
     assert page.title_edit.text() == "第一份" and [i.kind for i in page.spec().items] == ["headlines", "theme"]
+    key = next(b.key for b in list_briefings(data.store.user_db) if b.id == first)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.delete_current()
     titles = [b.title for b in list_briefings(data.store.user_db)]
     assert "第一份" not in titles and "第一份（副本）" in titles
     assert window.undo_action.isEnabled()
     window.undo()
-    assert "第一份" in [b.title for b in list_briefings(data.store.user_db)]
+    back = [b for b in list_briefings(data.store.user_db) if b.title == "第一份"]
+    assert [b.key for b in back] == [key]  # under the key it had: `zzdesk briefing --saved KEY` still finds it
 
 
 def test_declining_the_confirmation_keeps_the_briefing(window: MainWindow, data: AppData,

@@ -42,6 +42,7 @@ from zzdesk.core.briefing import (
 from zzdesk.core.briefing_store import (
     delete_briefing,
     duplicate_briefing,
+    key_of,
     list_briefings,
     load_briefing,
     save_briefing,
@@ -101,7 +102,7 @@ class ComposerPage(Page):
         self.data = data
         self.conn = data.store.user_db
         self.current_id: int | None = None
-        self.last_deleted: BriefingSpec | None = None
+        self.last_deleted: tuple[str, BriefingSpec] | None = None  # (key, spec), for 撤销
         self._loading = False
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save)
@@ -377,7 +378,8 @@ class ComposerPage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._autosave.stop()
-        self.last_deleted = delete_briefing(self.conn, self.current_id)
+        key = key_of(self.conn, self.current_id)  # an undo brings it back under the same key
+        self.last_deleted = (key, delete_briefing(self.conn, self.current_id))
         self.current_id = None
         self.refresh_list()
         if self.saved.count():
@@ -389,10 +391,10 @@ class ComposerPage(Page):
             window.offer_undo(f"已删除“{title}”", self.undo_delete)
 
     def undo_delete(self) -> None:
-        spec = self.last_deleted
-        if spec is not None:
+        if self.last_deleted is not None:
+            key, spec = self.last_deleted
             self.flush()
-            self.current_id = save_briefing(self.conn, spec)
+            self.current_id = save_briefing(self.conn, spec, key=key)
             self.last_deleted = None
             self.show_spec(spec)
             self.refresh_list()
