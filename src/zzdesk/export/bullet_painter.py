@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from zzdesk.core.briefing import TargetRow
 from zzdesk.export.fonts import role_font
@@ -78,3 +78,17 @@ def paint_bullets(painter: QPainter, rows: Sequence[TargetRow], rect: QRectF, dp
         painter.drawText(QRectF(rect.right() - status_w, y, status_w, ROW_MM * mm),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, row.status)
     painter.restore()
+
+
+def bullets_image(rows: Sequence[TargetRow], width_mm: float, dpi: int = 300) -> QImage:
+    """The bullet charts as a white-background raster at *dpi*, for Word documents."""
+    mm = dpi / 25.4
+    image = QImage(int(width_mm * mm), int(bullets_height_mm(rows) * mm), QImage.Format.Format_RGB32)
+    image.setDotsPerMeterX(int(dpi / 0.0254))
+    image.setDotsPerMeterY(int(dpi / 0.0254))
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    paint_bullets(painter, rows, QRectF(0, 0, image.width(), image.height()), dpi)
+    painter.end()
+    return image
