@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from zzdesk.core.briefing import (
+    KEYED_KINDS,
     MARKINGS,
     TEMPLATES,
     BriefingItem,
@@ -47,6 +48,7 @@ from zzdesk.core.briefing_store import (
     load_briefing,
     save_briefing,
 )
+from zzdesk.core.keys import SEPARATOR, report_of
 from zzdesk.core.records import ENTITY_TYPE_LABELS
 from zzdesk.export.fonts import font_report
 from zzdesk.ui.data import AppData
@@ -217,6 +219,17 @@ class ComposerPage(Page):
     # Items ----------------------------------------------------------------------------------------
 
     def describe(self, item: BriefingItem) -> str:
+        """The item in words, with the report it is taken from (items keep theirs whatever is selected)."""
+        text = self._what(item)
+        report = item.report or (report_of(item.ref) if item.kind in KEYED_KINDS and SEPARATOR in item.ref else "")
+        if not report:
+            return text
+        found = self.data.report_by_key(report)
+        if found is None:
+            return f"{text}（所用报告已删除）"
+        return text if item.kind == "figure" else f"{text} · {found.region}{found.year}年报告"
+
+    def _what(self, item: BriefingItem) -> str:
         if item.kind == "headlines":
             return "主要指标（表格与图表）"
         if item.kind == "targets":
@@ -229,7 +242,7 @@ class ComposerPage(Page):
             figure = self.data.figure_by_key.get(item.ref)
             if figure is None:
                 return "（已不存在的指标）"
-            report = self.data.report_by_id[figure.report_id]  # items keep their report whatever is selected
+            report = self.data.report_by_id[figure.report_id]
             when = f"{figure.period}年{figure.kind_label}，{report.region}{report.year}年报告"
             return f"指标：{figure.indicator}（{when}）"
         if item.kind == "entity":
