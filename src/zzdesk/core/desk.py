@@ -256,7 +256,7 @@ class Desk:
         """Whether this exact text is already loaded (bundled or imported): said before any review."""
         from zzdesk.core.importing import find_by_text
 
-        return any(db is not None and find_by_text(db, parsed.text_sha256) is not None
+        return any(db is not None and find_by_text(db, parsed.text_sha256, parsed.text) is not None
                    for db in (self.user, self.reference))
 
     def preview_import(self, text: str) -> ParsedReport:
