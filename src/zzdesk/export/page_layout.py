@@ -10,6 +10,7 @@ on any QPagedPaintDevice (PDF, printer, preview) and the OFD writer stores as XM
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -174,7 +175,12 @@ _shared: dict[tuple[str, ...], Metrics] = {}
 
 
 def shared_metrics() -> Metrics:
-    """One Metrics per set of fonts in use, kept between layouts (advances are measured once a process)."""
+    """One Metrics per set of fonts in use, kept between layouts (advances are measured once a process).
+
+    Only on the main thread: Qt's fonts belong to the thread that loaded them and go when it ends, so a
+    layout in a background job (an export) measures with fonts of its own."""
+    if threading.current_thread() is not threading.main_thread():
+        return Metrics()
     key = tuple(font.family for font in font_report())
     if key not in _shared:
         _shared.clear()
