@@ -63,8 +63,8 @@ def test_the_same_report_in_another_format_is_already_imported(user_home: Path) 
     assert again.returncode == 0 and "已导入" in again.stderr  # ...and is not stored a second time
     listing = run("reports", home=user_home)
     assert listing.returncode == 0
-    assert [line for line in listing.stdout.splitlines() if "二七区" in line][0].split()[0] == "1000000"
-    assert len([line for line in listing.stdout.splitlines() if "二七区" in line]) == 1, listing.stdout
+    erqi = [line.split()[0] for line in listing.stdout.splitlines() if "二七区" in line]
+    assert erqi == ["1000000"], listing.stdout  # one report, the first import
 
 
 def test_bad_files_get_one_clear_line(user_home: Path, tmp_path: Path) -> None:
