@@ -10,7 +10,7 @@ reads those, so no number appears under another report's name or year.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from zzdesk.core.records import EntityRecord, FigureRecord, PassageRecord, ReportRecord, ThemeRecord, mentioned_in
 from zzdesk.core.search import SearchHit
@@ -140,7 +140,7 @@ class AppData:
                 continue
             entity = self._entity_by_name.get(hit.name)
             if entity is not None and all(h.id != entity.id or h.type != hit.type for h in hits):
-                hits.append(replace(hit, id=entity.id))
+                hits.append(hit.replace(id=entity.id))
         return hits[:limit]
 
     def source_of(self, passage_id: int) -> str:
