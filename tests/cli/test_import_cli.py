@@ -52,6 +52,21 @@ def test_import_targets_and_remove(user_home: Path) -> None:
     assert refused.returncode == 1 and "不能删除" in refused.stderr
 
 
+def test_the_same_report_in_another_format_is_already_imported(user_home: Path) -> None:
+    """A .docx breaks its lines otherwise than the .txt: the same words are still the same report."""
+    txt = (REPORTS / "erqi-2026-district.txt").read_text(encoding="utf-8")
+    assert run("import", str(REPORTS / "erqi-2026-district.txt"), home=user_home).returncode == 0
+    preview = json.loads(run("import", str(REPORTS / "erqi-2026-district.docx"), "--dry-run", "--json",
+                             home=user_home).stdout)
+    assert preview["report"]["title"] in txt  # the file reads as the same report...
+    again = run("import", str(REPORTS / "erqi-2026-district.docx"), home=user_home)
+    assert again.returncode == 0 and "已导入" in again.stderr  # ...and is not stored a second time
+    listing = run("reports", home=user_home)
+    assert listing.returncode == 0
+    erqi = [line.split()[0] for line in listing.stdout.splitlines() if "二七区" in line]
+    assert erqi == ["1000000"], listing.stdout  # one report, the first import
+
+
 def test_bad_files_get_one_clear_line(user_home: Path, tmp_path: Path) -> None:
     cases = {"empty.txt": b"", "binary.txt": b"\x00\x01\x02\x03", "bad.txt": b"\x80\x80\xff\xff",
              "bad.docx": b"PK not really", "noyear.txt": "某地工作总结\n\n总体情况\n\n工作有序推进。".encode()}

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from olddb import user_db_at
 from zzdesk.core.briefing import BriefingItem, BriefingSpec
 from zzdesk.core.briefing_store import (
     delete_briefing,
     duplicate_briefing,
+    find_briefing,
     list_briefings,
     load_briefing,
     save_briefing,
@@ -37,10 +39,12 @@ def test_duplicate_and_delete_with_undo(tmp_path: Path) -> None:
     first = save_briefing(conn, spec())
     copy = duplicate_briefing(conn, first)
     assert load_briefing(conn, copy).title == "经济运行简报（副本）"
+    key = next(b.key for b in list_briefings(conn) if b.id == first)
     removed = delete_briefing(conn, first)
     assert [b.id for b in list_briefings(conn)] == [copy]
-    save_briefing(conn, removed)  # undo
+    save_briefing(conn, removed, key=key)  # undo
     assert sorted(b.title for b in list_briefings(conn)) == ["经济运行简报", "经济运行简报（副本）"]
+    assert load_briefing(conn, find_briefing(conn, key) or 0) == spec()
     with pytest.raises(KeyError):
         load_briefing(conn, 9999)
     conn.close()
@@ -65,20 +69,7 @@ def test_version_1_database_is_upgraded_without_losing_anything(tmp_path: Path) 
 
 def _version_3_database(db: Path) -> None:
     """A user database as zzdesk wrote it before content keys: row-id items, an imported report."""
-    from alembic import command
-    from alembic.config import Config
-
-    from zzdesk.core import userdb
-    from zzdesk.core.db import open_writable
-
-    config = Config()
-    config.set_main_option("script_location", str(Path(userdb.__file__).parent / "migrations"))
-    engine = open_writable(db)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0003")
-        connection.exec_driver_sql("INSERT INTO meta VALUES ('schema_version', '3')")
-    engine.dispose()
+    user_db_at(db, "0003")
     with sqlite3.connect(db) as conn:
         conn.execute("INSERT INTO reports VALUES (1000000, 'import-x', '郑州市2026年政府工作报告', '郑州市', 2026, "
                      "2025, '导入', '由用户导入', '全文', 'abc')")

@@ -80,5 +80,5 @@ def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
     engine.dispose()
     assert _columns(tmp_path / "migrated.sqlite") == _columns(tmp_path / "models.sqlite")
     with sqlite3.connect(tmp_path / "migrated.sqlite") as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0004"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0005"
     conn.close()

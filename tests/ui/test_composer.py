@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,8 @@ def test_add_from_anywhere_and_reorder(window: MainWindow, data: AppData) -> Non
     figures.add_current_to_briefing()
     page = composer(window)
     assert [page.items.item(i).text() for i in range(page.items.count())][-2:] == [
-        "主题：提振消费（原文、指标、图表）", f"指标：{data.figures[0].indicator}（2024年实绩，郑州市2025年报告）"]
+        "主题：提振消费（原文、指标、图表） · 郑州市2025年报告",
+        f"指标：{data.figures[0].indicator}（2024年实绩，郑州市2025年报告）"]
     page.items.setCurrentRow(page.items.count() - 1)
     page._move(-1)
     assert [i.kind for i in page.spec().items[-2:]] == ["figure", "theme"]
@@ -63,13 +65,15 @@ def test_saved_briefings_reopen_duplicate_delete_and_undo(window: MainWindow, da
     assert page.title_edit.text() == "第一份（副本）" and page.current_id != first
     page.open_briefing(first)
     assert page.title_edit.text() == "第一份" and [i.kind for i in page.spec().items] == ["headlines", "theme"]
+    key = next(b.key for b in list_briefings(data.store.user_db) if b.id == first)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.delete_current()
     titles = [b.title for b in list_briefings(data.store.user_db)]
     assert "第一份" not in titles and "第一份（副本）" in titles
     assert window.undo_action.isEnabled()
     window.undo()
-    assert "第一份" in [b.title for b in list_briefings(data.store.user_db)]
+    back = [b for b in list_briefings(data.store.user_db) if b.title == "第一份"]
+    assert [b.key for b in back] == [key]  # under the key it had: `zzdesk briefing --saved KEY` still finds it
 
 
 def test_declining_the_confirmation_keeps_the_briefing(window: MainWindow, data: AppData,
@@ -164,3 +168,22 @@ def test_a_paragraph_of_the_report_can_be_added(window: MainWindow, data: AppDat
     page = composer(window)
     assert page.spec().items[-1] == BriefingItem("passage", passage.key)
     assert page.items.item(page.items.count() - 1).text().startswith("原文段落：2025年，郑州将强化创新驱动")
+
+
+def test_items_name_their_report_and_say_when_it_was_removed(window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+                                                             import_now: Callable[..., int | None]) -> None:
+    text = (Path(__file__).resolve().parents[1] / "data" / "reports" / "zhengzhou-2026-full.txt").read_text("utf-8")
+    assert import_now(window, text) is not None  # now showing the 2026 report
+    window.select_report(window.data.reports[-1].id)
+    page = composer(window)
+    page.add_item(BriefingItem("theme", "产业发展"))
+    initiative = next(e for e in window.data.report_entities if e.type == "initiative")
+    page.add_item(BriefingItem("entity", initiative.key))
+    shown = [page.items.item(i).text() for i in range(page.items.count())][-2:]
+    assert shown == ["主题：产业发展（原文、指标、图表） · 郑州市2026年报告",
+                     f"举措：{initiative.name} · 郑州市2026年报告"]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.report_actions.remove_current()
+    page = composer(window)
+    shown = [page.items.item(i).text() for i in range(page.items.count())][-2:]
+    assert shown == ["主题：产业发展（原文、指标、图表）（所用报告已删除）", "（已不存在的条目）（所用报告已删除）"]

@@ -211,7 +211,8 @@ def test_removing_a_report_names_the_briefings_that_use_it(four: MainWindow, mon
     composer = window.composer()
     assert isinstance(composer, ComposerPage)
     composer.open_saved(next(b.id for b in desk.briefings() if b.title == "第3期"))
-    assert [composer.items.item(i).text() for i in range(composer.items.count())] == ["（已不存在的指标）"]
+    assert [composer.items.item(i).text() for i in range(composer.items.count())] == [
+        "（已不存在的指标）（所用报告已删除）"]
 
 
 def test_chart_png_is_written_whole_or_not_at_all(four: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from zzdesk.core.charts import ChartSpec, headline_chart, theme_charts
 from zzdesk.core.indicators import headline_pairs
-from zzdesk.core.keys import SEPARATOR, describe_figure_key, report_of
+from zzdesk.core.keys import SEPARATOR, describe_figure_key, entity_parts, report_of
 from zzdesk.core.records import (
     ENTITY_TYPE_LABELS,
     KIND_LABELS,
@@ -25,6 +25,7 @@ from zzdesk.core.records import (
     FigureRecord,
     PassageRecord,
     ReportRecord,
+    mentioned_in,
 )
 from zzdesk.core.targets import RULES_TEXT as TARGET_RULES
 from zzdesk.core.targets import TargetCheck
@@ -35,10 +36,14 @@ MARKINGS = ("内部资料 注意保存", "")
 CHINESE_NUMBERS = "一二三四五六七八九十"
 
 
+KEYED_KINDS = ("figure", "passage", "entity")  # items whose ref is a content key naming its report
+
+
 @dataclass(frozen=True)
 class BriefingItem:
     kind: str  # theme | figure | entity | passage | chart | headlines | targets | trend
     ref: str  # theme name, chart key, indicator (trend), or the content key of a figure, entity or passage
+    # (those three keys begin with their report's key: KEYED_KINDS)
     report: str = ""  # the report key a theme, chart or headlines item was taken from
 
 
@@ -63,7 +68,7 @@ class BriefingSpec:
         """Keys of every report the briefing draws on: those recorded, then those its items name."""
         used = list(self.reports)
         for item in self.items:
-            named = [item.report] + ([report_of(item.ref)] if item.kind in ("figure", "passage") else [])
+            named = [item.report] + ([report_of(item.ref)] if item.kind in KEYED_KINDS else [])
             named += item.ref.split(",") if item.kind == "targets" else []
             used += [key for key in named if key and key not in used]
         return tuple(used)
@@ -332,7 +337,7 @@ def _what(item: BriefingItem) -> str:
     if item.kind == "figure":
         return "指标" + describe_figure_key(item.ref)
     if item.kind == "entity":
-        return f"条目“{item.ref}”"
+        return f"条目“{entity_parts(item.ref)[2]}”"
     if item.kind == "passage":
         return "原文段落"
     if item.kind == "theme":
@@ -345,8 +350,17 @@ def _what(item: BriefingItem) -> str:
 def _report_of(item: BriefingItem, data: BriefingData) -> str:
     if item.report:
         return item.report
-    keyed = item.kind in ("figure", "passage") and SEPARATOR in item.ref  # not an old id the upgrade lost
+    keyed = item.kind in KEYED_KINDS and SEPARATOR in item.ref  # not an old id the upgrade lost
     return report_of(item.ref) if keyed else data.report.key
+
+
+def _entity_in(key: str, data: BriefingData) -> EntityRecord | None:
+    """The entity *key* names, as its report (data.report) mentions it; None when it is not there.  A key of
+    name alone (a row's key) is the entity of that name in the item's report."""
+    report, type_, name = entity_parts(key)
+    own = {p.id for p in data.passages if p.report_id == data.report.id}
+    return next((e for e in mentioned_in(data.entities, data.report.key, own)
+                 if e.name == name and (not report or e.type == type_)), None)
 
 
 def build_document(spec: BriefingSpec, data: BriefingData) -> Document:
@@ -369,7 +383,6 @@ def build_document(spec: BriefingSpec, data: BriefingData) -> Document:
         builder.blocks.append(Paragraph(MISSING.format(missing[-1])))
 
     figures = {f.key: f for f in data.figures}
-    entities = {e.key: e for e in data.entities}
     passages = {p.key: p for p in data.passages}
     by_id = {str(p.id): p for p in data.passages}
     for item in spec.items:
@@ -396,13 +409,12 @@ def build_document(spec: BriefingSpec, data: BriefingData) -> Document:
             loose_figures.append(figures[item.ref])
         elif item.kind == "passage" and item.ref in passages:
             builder.passage(passages[item.ref])
-        elif item.kind == "entity" and item.ref in entities:
-            entity = entities[item.ref]
-            mentions = [m for m in entity.mentions
-                        if str(m.passage_id) in by_id and by_id[str(m.passage_id)].report_id == own.report.id]
-            if not mentions:
+        elif item.kind == "entity":
+            entity = _entity_in(item.ref, own)
+            if entity is None:
                 gone(item)
-            for mention in mentions:
+                continue
+            for mention in entity.mentions:
                 number = builder.cite_passage(by_id[str(mention.passage_id)])
                 builder.blocks.append(Paragraph(f"{entity.name}（{ENTITY_TYPE_LABELS[entity.type]}）：{mention.quote}",
                                                 (number,)))

@@ -61,14 +61,16 @@ def load_briefing(conn: sqlite3.Connection, briefing_id: int) -> BriefingSpec:
     return BriefingSpec.from_json(row[0])
 
 
-def save_briefing(conn: sqlite3.Connection, spec: BriefingSpec, briefing_id: int | None = None) -> int:
-    """Insert (no id) or update; one transaction, so a briefing is saved whole or not at all."""
+def save_briefing(conn: sqlite3.Connection, spec: BriefingSpec, briefing_id: int | None = None,
+                  key: str | None = None) -> int:
+    """Insert (no id; under *key*, when a deleted briefing comes back, else a new one) or update; one
+    transaction, so a briefing is saved whole or not at all."""
     now = _now()
     with lock_for(conn, "保存简报"), conn:  # a restore cannot take its safety copy mid-save, then lose it
         if briefing_id is None:
             cursor = conn.execute(
                 "INSERT INTO briefings (key, title, template, spec_json, created, updated) VALUES (?, ?, ?, ?, ?, ?)",
-                (new_key(), spec.title, spec.template, spec.to_json(), now, now))
+                (key or new_key(), spec.title, spec.template, spec.to_json(), now, now))
             return int(cursor.lastrowid or 0)
         conn.execute("UPDATE briefings SET title = ?, template = ?, spec_json = ?, updated = ? WHERE id = ?",
                      (spec.title, spec.template, spec.to_json(), now, briefing_id))

@@ -22,7 +22,7 @@ from zzdesk.core import queries
 from zzdesk.core.backup import BackupError, auto_backup
 from zzdesk.core.db import open_read_only
 from zzdesk.core.errors import UserError
-from zzdesk.core.records import EntityRecord, FigureRecord, PassageRecord, ReportRecord, ThemeRecord
+from zzdesk.core.records import EntityRecord, FigureRecord, PassageRecord, ReportRecord, ThemeRecord, mentioned_in
 from zzdesk.core.search import SearchEngine, SearchHit, search_all
 from zzdesk.core.search.schema import has_index
 from zzdesk.core.userdb import open_user_db
@@ -192,19 +192,25 @@ class Desk:
         return next((f for f in self.figures() if f.key == key), None)
 
     def entities(self) -> list[EntityRecord]:
-        """Entities of both databases; one named the same in both is shown once, with all its mentions."""
-        merged: dict[str, EntityRecord] = {}
+        """Entities of both databases; one named the same, of the same type, in both is shown once, with all
+        its mentions.  Their keys are those of their rows; `entities_of` gives them as one report mentions them."""
+        merged: dict[tuple[str, str], EntityRecord] = {}
         for db in self._databases():
             for entity in queries.entities(db):
-                known = merged.get(entity.name)
+                known = merged.get((entity.name, entity.type))
                 if known is None:
-                    merged[entity.name] = entity
+                    merged[(entity.name, entity.type)] = entity
                     continue
-                merged[entity.name] = replace(
+                merged[(entity.name, entity.type)] = replace(
                     known, aliases=tuple(dict.fromkeys((*known.aliases, *entity.aliases))),
                     themes=tuple(dict.fromkeys((*known.themes, *entity.themes))),
                     mentions=known.mentions + entity.mentions)
         return list(merged.values())
+
+    def entities_of(self, report: str | None = None) -> list[EntityRecord]:
+        """The entities *report* mentions, each with only its mentions there and its key in that report."""
+        own = self.report(report)
+        return mentioned_in(self.entities(), own.key, {p.id for p in self.passages(own.key)})
 
     def search(self, query: str, types: Sequence[str] | None = None, limit: int = 50,
                report: str | None = None) -> list[SearchHit]:
@@ -250,7 +256,7 @@ class Desk:
         """Whether this exact text is already loaded (bundled or imported): said before any review."""
         from zzdesk.core.importing import find_by_text
 
-        return any(db is not None and find_by_text(db, parsed.text_sha256) is not None
+        return any(db is not None and find_by_text(db, parsed.text_sha256, parsed.text) is not None
                    for db in (self.user, self.reference))
 
     def preview_import(self, text: str) -> ParsedReport:
@@ -339,12 +345,19 @@ class Desk:
         return briefing_store.load_briefing(self.user_db, self._briefing_id(key))
 
     def pin_item(self, item: BriefingItem, report: str | None = None) -> BriefingItem:
-        """*item* tied to a report: a theme, chart, entity or headlines item gets *report* (default: the
-        selected one), a 目标完成 item the reports compared now.  Figures and passages carry theirs in
+        """*item* tied to a report: a theme, chart or headlines item gets *report* (default: the selected
+        one), a 目标完成 item the reports compared now.  Figures, passages and entities carry theirs in
         their keys."""
+        from zzdesk.core.briefing import KEYED_KINDS
+        from zzdesk.core.keys import SEPARATOR, entity_key
+
+        if item.kind == "entity" and SEPARATOR not in item.ref:  # named by its row (its name): as its report has it
+            own = self.report(item.report or report)
+            found = next((e.key for e in self.entities_of(own.key) if e.name == item.ref), None)
+            item = replace(item, ref=found or entity_key(own.key, "", item.ref), report="")
         if item.kind == "targets" and not item.ref:
             item = replace(item, ref=",".join(r.key for r in self.reports()))
-        if not item.report and item.kind not in ("figure", "passage"):
+        if not item.report and item.kind not in KEYED_KINDS:
             item = replace(item, report=self.report(report).key)
         return item
 
@@ -375,6 +388,13 @@ class Desk:
 
         spec = briefing_store.delete_briefing(self.user_db, self._briefing_id(key))
         return Changes(briefings=(key,), message=f"已删除“{spec.title}”"), spec
+
+    def undelete_briefing(self, key: str, spec: BriefingSpec) -> Changes:
+        """Undo a deletion: the briefing comes back under the key it had (the CLI and scripts name it so)."""
+        from zzdesk.core import briefing_store
+
+        briefing_store.save_briefing(self.user_db, spec, key=key)
+        return Changes(briefings=(key,), message=f"已恢复“{spec.title}”")
 
     def briefing_data(self, spec: BriefingSpec) -> BriefingData:
         """The records a pinned briefing is built from: those of the reports it names, whatever is

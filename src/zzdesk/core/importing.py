@@ -8,6 +8,7 @@ found like the bundled one.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from zzdesk.core.writer import ReportContent, Written
 
 USER_ID_BASE = 1_000_000
+_SPACE = re.compile(r"\s+")
 
 
 class AlreadyImported(UserError, ValueError):
@@ -41,9 +43,15 @@ class ImportedReport:
     figures: int
 
 
-def find_by_text(conn: sqlite3.Connection, sha256: str) -> int | None:
+def find_by_text(conn: sqlite3.Connection, sha256: str, text: str = "") -> int | None:
+    """The report whose text is *text* (digest *sha256*), also when only its spacing differs: the same report
+    read from a .txt and from a .docx breaks its lines differently."""
     row = conn.execute("SELECT id FROM reports WHERE text_sha256 = ?", (sha256,)).fetchone()
-    return None if row is None else int(row[0])
+    if row is not None or not text:
+        return None if row is None else int(row[0])
+    words = _SPACE.sub("", text)
+    return next((int(report_id) for report_id, stored in conn.execute("SELECT id, source_text FROM reports")
+                 if _SPACE.sub("", stored) == words), None)
 
 
 def _reindex(conn: sqlite3.Connection, report_id: int, entity_ids: set[int] | None = None) -> None:
@@ -82,7 +90,7 @@ def store_import(conn: sqlite3.Connection, parsed: ParsedReport, reference: sqli
     try:
         with lock_for(conn, "导入报告"):  # one writer at a time: a restore cannot overwrite this import
             for db in (conn, reference):
-                if db is not None and find_by_text(db, parsed.text_sha256) is not None:
+                if db is not None and find_by_text(db, parsed.text_sha256, parsed.text) is not None:
                     raise AlreadyImported("已导入：这份报告的文本已经在数据中，没有做任何改动")
             try:
                 with conn:

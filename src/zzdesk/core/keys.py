@@ -9,7 +9,9 @@ the report says, so the same report gives the same keys however it was loaded:
 - figure:  report key / indicator / period / kind, plus a digest of the sentence when the
   report states the same indicator, period and kind more than once;
 - passage: report key / ¶ digest of the paragraph;
-- entity:  its name (entities are shared by every report that mentions them).
+- entity:  report key / type / name: an entity as one report mentions it, so the same name in
+  another report, or of another type, is another key.  The row of an entity is shared by every
+  report that mentions it and keeps its name as its stored key (`entity_row_key`).
 """
 
 from __future__ import annotations
@@ -64,12 +66,23 @@ def passage_key(report: str, text: str) -> str:
     return f"{report}{SEPARATOR}¶{digest(text, 10)}"
 
 
-def entity_key(name: str) -> str:
+def entity_row_key(name: str) -> str:
+    """The stored key of an entity's row, shared by the reports that mention it."""
     return name
 
 
+def entity_key(report: str, type_: str, name: str) -> str:
+    return SEPARATOR.join((report, type_, name))
+
+
+def entity_parts(key: str) -> tuple[str, str, str]:
+    """(report key, type, name) of an entity key; a key from before reports were part of it is all name."""
+    parts = key.split(SEPARATOR, 2)
+    return (parts[0], parts[1], parts[2]) if len(parts) == 3 else ("", "", key)
+
+
 def report_of(key: str) -> str:
-    """The report part of a figure or passage key."""
+    """The report part of a figure, passage or entity key."""
     return key.split(SEPARATOR, 1)[0]
 
 

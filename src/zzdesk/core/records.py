@@ -5,9 +5,10 @@ ORM rows stay inside zzdesk.core; everything above it works with these.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
 
-from zzdesk.core.keys import DEFAULT_PLAN_LABEL, default_review_label
+from zzdesk.core.keys import DEFAULT_PLAN_LABEL, default_review_label, entity_key
 from zzdesk.core.numbers import format_quantity
 
 KIND_LABELS = {"actual": "实绩", "expected": "预计", "target": "目标"}
@@ -133,3 +134,15 @@ class EntityRecord:
     @property
     def type_label(self) -> str:
         return ENTITY_TYPE_LABELS[self.type]
+
+
+def mentioned_in(entities: Iterable[EntityRecord], report: str, passage_ids: Collection[int]) -> list[EntityRecord]:
+    """The entities one report mentions (its passages *passage_ids*), each with only its mentions there,
+    the themes of those, and its key in that report (zzdesk.core.keys.entity_key)."""
+    out = []
+    for entity in entities:
+        mentions = tuple(m for m in entity.mentions if m.passage_id in passage_ids)
+        if mentions:
+            out.append(replace(entity, mentions=mentions, key=entity_key(report, entity.type, entity.name),
+                               themes=tuple(dict.fromkeys(m.theme for m in mentions if m.theme))))
+    return out

@@ -18,7 +18,7 @@ from zzdesk.core.models_meta import USER_SCHEMA_VERSION
 from zzdesk.core.safe_files import protect
 
 # meta schema_version -> the Alembic revision that produced it (for databases made before Alembic).
-REVISIONS = {1: "0001", 2: "0002", 3: "0003", 4: "0004"}
+REVISIONS = {1: "0001", 2: "0002", 3: "0003", 4: "0004", 5: "0005"}
 
 
 def create_or_upgrade(path: Path, revision: str = "head", reference_db: Path | None = None) -> None:

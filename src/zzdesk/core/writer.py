@@ -181,7 +181,7 @@ def _write_entities(conn: sqlite3.Connection, ids: _Ids, content: ReportContent,
         if row is None:
             entity_id = ids("entities")
             _insert(conn, "entities", {"id": entity_id, "name": e.name, "type": e.type,
-                                       "key": keys.entity_key(e.name)})
+                                       "key": keys.entity_row_key(e.name)})
             for position, alias in enumerate(e.aliases):
                 _insert(conn, "entity_aliases", {"id": ids("entity_aliases"), "entity_id": entity_id,
                                                  "alias": alias, "position": position})

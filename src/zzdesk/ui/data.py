@@ -10,9 +10,9 @@ reads those, so no number appears under another report's name or year.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from zzdesk.core.records import EntityRecord, FigureRecord, PassageRecord, ReportRecord, ThemeRecord
+from zzdesk.core.records import EntityRecord, FigureRecord, PassageRecord, ReportRecord, ThemeRecord, mentioned_in
 from zzdesk.core.search import SearchHit
 from zzdesk.core.store import DataStore
 from zzdesk.core.targets import TargetCheck, check_targets
@@ -43,7 +43,9 @@ class AppData:
         self.entities = self.store.entities()
         self.figure_by_id = {f.id: f for f in self.figures}
         self.figure_by_key = {f.key: f for f in self.figures}
-        self.entity_by_key = {e.key: e for e in self.entities}
+        # An entity's key names the report it is mentioned in: one entry per report that mentions it.
+        self.entity_by_key = {e.key: e for r in self.reports
+                              for e in mentioned_in(self.entities, r.key, self._passage_ids(r.id))}
         self.passage_by_key = {p.key: p for p in self.passages}
         self.entity_by_id = {e.id: e for e in self.entities}
         self.passage_by_id = {p.id: p for p in self.passages}
@@ -60,16 +62,13 @@ class AppData:
         report_id = self.report.id
         self._figures = [f for f in self.figures if f.report_id == report_id]
         self._passages = [p for p in self.passages if p.report_id == report_id]
-        own = {p.id for p in self._passages}
-        self._entities: list[EntityRecord] = []
-        for entity in self.entities:
-            mentions = tuple(m for m in entity.mentions if m.passage_id in own)
-            if mentions:
-                self._entities.append(replace(
-                    entity, mentions=mentions, themes=tuple(dict.fromkeys(m.theme for m in mentions if m.theme))))
+        self._entities = mentioned_in(self.entities, self.report.key, self._passage_ids(report_id))
         self._entity_by_id = {e.id: e for e in self._entities}
         self._entity_by_name = {e.name: e for e in self._entities}
         self._scoped_to = report_id
+
+    def _passage_ids(self, report_id: int) -> set[int]:
+        return {p.id for p in self.passages if p.report_id == report_id}
 
     def _scoped(self) -> None:
         if self._scoped_to != self.report.id:  # selected_report was set directly

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from zzdesk.core.briefing import (
+    KEYED_KINDS,
     MARKINGS,
     TEMPLATES,
     BriefingItem,
@@ -42,10 +43,12 @@ from zzdesk.core.briefing import (
 from zzdesk.core.briefing_store import (
     delete_briefing,
     duplicate_briefing,
+    key_of,
     list_briefings,
     load_briefing,
     save_briefing,
 )
+from zzdesk.core.keys import SEPARATOR, report_of
 from zzdesk.core.records import ENTITY_TYPE_LABELS
 from zzdesk.export.fonts import font_report
 from zzdesk.ui.data import AppData
@@ -101,7 +104,7 @@ class ComposerPage(Page):
         self.data = data
         self.conn = data.store.user_db
         self.current_id: int | None = None
-        self.last_deleted: BriefingSpec | None = None
+        self.last_deleted: tuple[str, BriefingSpec] | None = None  # (key, spec), for 撤销
         self._loading = False
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save)
@@ -216,6 +219,17 @@ class ComposerPage(Page):
     # Items ----------------------------------------------------------------------------------------
 
     def describe(self, item: BriefingItem) -> str:
+        """The item in words, with the report it is taken from (items keep theirs whatever is selected)."""
+        text = self._what(item)
+        report = item.report or (report_of(item.ref) if item.kind in KEYED_KINDS and SEPARATOR in item.ref else "")
+        if not report:
+            return text
+        found = self.data.report_by_key(report)
+        if found is None:
+            return f"{text}（所用报告已删除）"
+        return text if item.kind == "figure" else f"{text} · {found.region}{found.year}年报告"
+
+    def _what(self, item: BriefingItem) -> str:
         if item.kind == "headlines":
             return "主要指标（表格与图表）"
         if item.kind == "targets":
@@ -228,7 +242,7 @@ class ComposerPage(Page):
             figure = self.data.figure_by_key.get(item.ref)
             if figure is None:
                 return "（已不存在的指标）"
-            report = self.data.report_by_id[figure.report_id]  # items keep their report whatever is selected
+            report = self.data.report_by_id[figure.report_id]
             when = f"{figure.period}年{figure.kind_label}，{report.region}{report.year}年报告"
             return f"指标：{figure.indicator}（{when}）"
         if item.kind == "entity":
@@ -377,7 +391,8 @@ class ComposerPage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._autosave.stop()
-        self.last_deleted = delete_briefing(self.conn, self.current_id)
+        key = key_of(self.conn, self.current_id)  # an undo brings it back under the same key
+        self.last_deleted = (key, delete_briefing(self.conn, self.current_id))
         self.current_id = None
         self.refresh_list()
         if self.saved.count():
@@ -389,10 +404,10 @@ class ComposerPage(Page):
             window.offer_undo(f"已删除“{title}”", self.undo_delete)
 
     def undo_delete(self) -> None:
-        spec = self.last_deleted
-        if spec is not None:
+        if self.last_deleted is not None:
+            key, spec = self.last_deleted
             self.flush()
-            self.current_id = save_briefing(self.conn, spec)
+            self.current_id = save_briefing(self.conn, spec, key=key)
             self.last_deleted = None
             self.show_spec(spec)
             self.refresh_list()

@@ -15,12 +15,12 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from pathlib import Path
 from typing import Any
 
-from alembic import context, op
+from alembic import op
 
 from zzdesk.core import keys
+from zzdesk.core.migrations.reference import open_reference
 from zzdesk.core.writer import passage_keys
 
 revision = "0004"
@@ -112,25 +112,10 @@ def _rekeyed(spec_json: str, lookups: dict[str, dict[str, str]], newest: str) ->
     return json.dumps(_rekey(spec, lookups, newest), ensure_ascii=False) if isinstance(spec, dict) else spec_json
 
 
-def _reference() -> sqlite3.Connection | None:
-    from zzdesk import paths  # the bundled data, when the caller did not say which reference it runs with
-
-    path = context.config.attributes.get("reference_db") or paths.reference_db_path()
-    if not Path(path).is_file():
-        return None
-    conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
-    try:
-        conn.execute("SELECT key FROM figures LIMIT 1")
-    except sqlite3.Error:
-        conn.close()  # an older reference database: it has no keys to offer
-        return None
-    return conn
-
-
 def upgrade() -> None:
     for statement in COLUMNS:
         op.execute(statement)
-    reference = _reference()
+    reference = open_reference()
     try:
         reference_keys = {r[0] for r in reference.execute("SELECT key FROM reports")} if reference else set()
         _key_reports(reference_keys)
