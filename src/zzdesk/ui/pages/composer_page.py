@@ -222,7 +222,7 @@ class ComposerPage(Page):
         """The item in words, with the report it is taken from (items keep theirs whatever is selected)."""
         text = self._what(item)
         report = item.report or (report_of(item.ref) if item.kind in KEYED_KINDS and SEPARATOR in item.ref else "")
-        if not report:
+        if not report or item.kind in ("trend", "targets"):  # these compare reports: each number cites its own
             return text
         found = self.data.report_by_key(report)
         if found is None:
