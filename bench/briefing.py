@@ -1,6 +1,7 @@
 """Time to build and write the PDF of the whole report, all charts included, against the
-same document with its charts left out, in the same process (median of several runs).
-Usage: .venv/bin/python bench/briefing.py [--runs 7]
+same document with its charts left out, and against the way it was done before (each
+character painted with its own call, font advances measured anew for every document), in the same process
+(median of several runs).  Usage: .venv/bin/python bench/briefing.py [--runs 7]
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from zzdesk.core.briefing import (
     theme_items,
 )
 from zzdesk.core.store import DataStore
+from zzdesk.export import page_layout
 from zzdesk.export.fonts import register_bundled_fonts
 from zzdesk.export.pdf import write_pdf
 
@@ -40,6 +42,12 @@ def timed(document_of: Callable[[], Document], out: Path, runs: int) -> tuple[fl
         pages = write_pdf(document, out)
         samples.append(time.perf_counter() - start)
     return statistics.median(samples), pages
+
+
+def _layout_time(document: Document) -> float:
+    start = time.perf_counter()
+    page_layout.lay_out(document)
+    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -69,11 +77,23 @@ def main() -> None:
     first = time.perf_counter() - start
     base, base_pages = timed(text_only, folder / "text.pdf", args.runs)
     total, pages = timed(full, folder / "full.pdf", args.runs)
+
+    def as_before() -> Document:
+        page_layout._shared.clear()  # font advances measured again for every document, as before
+        return full()
+
+    page_layout.GLYPH_RUNS = False
+    per_character, _ = timed(as_before, folder / "per-character.pdf", args.runs)
+    page_layout.GLYPH_RUNS = True
+    layout_only = statistics.median(_layout_time(full()) for _ in range(args.runs))
     print(f"整份报告（全部主题，{charts} 张图表）：{total * 1000:.0f} ms，{pages} 页，"
           f"{(folder / 'full.pdf').stat().st_size / 1024:.0f} KiB")
     print(f"同样文字、不含图表：{base * 1000:.0f} ms，{base_pages} 页，"
           f"{(folder / 'text.pdf').stat().st_size / 1024:.0f} KiB")
     print(f"进程中的第一份（含载入字体）：{first * 1000:.0f} ms")
+    print(f"之前（逐字调用 drawText，每份重新量字宽）：{per_character * 1000:.0f} ms；"
+          f"现在（每段一个字形串，字宽留用）：{total * 1000:.0f} ms"
+          f"（{per_character / total:.2f}×）；其中排版 {layout_only * 1000:.0f} ms")
     print(f"图表带来的额外时间：{(total - base) * 1000:.0f} ms（{total / base:.2f}×）；"
           f"目标 ≤ 1 s：{'达到' if total <= 1.0 else '未达到'}（中位数，{args.runs} 次）")
     del app

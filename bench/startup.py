@@ -4,7 +4,9 @@ Each sample is a fresh process (interpreter start, imports, data, first paint).
 The app process runs the same code path as `zzdesk` (integrity checks included) and reports when the
 overview page first paints and when every overview chart has painted; the
 baseline process shows an empty QWidget and reports its first paint.
-Usage: .venv/bin/python bench/startup.py [--runs 10]
+Usage: .venv/bin/python bench/startup.py [--runs 10] [--compare OLD/src]
+With --compare, the same app code also runs from another source tree (e.g. `git archive` of an
+earlier commit), interleaved in the same run, and the ratio now/then is printed.
 """
 
 from __future__ import annotations
@@ -90,8 +92,10 @@ print(json.dumps(marks))
 """
 
 
-def sample(code: str, home: str) -> dict[str, float]:
+def sample(code: str, home: str, src: str | None = None) -> dict[str, float]:
     env = {**os.environ, "ZZ_T0": repr(time.time()), "ZZDESK_HOME": home}
+    if src is not None:
+        env["PYTHONPATH"] = src
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
                          timeout=120).stdout
@@ -101,14 +105,20 @@ def sample(code: str, home: str) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--compare", metavar="SRC", help="another source tree to time in the same run")
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="zzdesk-bench-home-")
     sample(APP, home)  # warm the OS file cache and create the user database once
     sample(BARE, home)
-    app, bare = [], []
+    app, bare, old = [], [], []
+    old_home = tempfile.mkdtemp(prefix="zzdesk-bench-old-home-")  # an older tree may want an older user schema
+    if args.compare:
+        sample(APP, old_home, args.compare)
     for _ in range(args.runs):  # interleaved, so drift affects both alike
         bare.append(sample(BARE, home))
         app.append(sample(APP, home))
+        if args.compare:
+            old.append(sample(APP, old_home, args.compare))
     bare_first = statistics.median(s["first"] for s in bare)
     first = statistics.median(s["first"] for s in app)
     charts = statistics.median(s["charts"] for s in app)
@@ -121,6 +131,10 @@ def main() -> None:
     for name, values in rows:
         print(f"{name:<20}{statistics.median(values):>8.3f}{min(values):>8.3f}{max(values):>8.3f}"
               f"{statistics.median(values) / bare_first:>11.2f}×")
+    if old:
+        for name, key in (("首次绘制", "first"), ("图表全部绘制", "charts")):
+            then, now = statistics.median(s[key] for s in old), statistics.median(s[key] for s in app)
+            print(f"与 {args.compare} 比较，{name}：之前 {then:.3f} s，现在 {now:.3f} s，现在/之前 {now / then:.3f}")
     print(f"峰值内存：zzdesk {max(s['maxrss_mb'] for s in app):.0f} MiB，"
           f"空窗口 {max(s['maxrss_mb'] for s in bare):.0f} MiB")
     first_ratio, charts_ratio = first / bare_first, charts / bare_first

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import csv
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from test_gui_xvfb import display, screenshot, xdo  # noqa: F401  (display is a fixture)
+from test_gui_xvfb import display, ended_cleanly, running, screenshot, wait_for_file, xdo  # noqa: F401
 
 from zzdesk import paths
 from zzdesk.core.importing import commit_import
@@ -66,9 +65,7 @@ def test_opens_on_the_remembered_report_and_quits_cleanly_during_an_export(displ
     out = tmp_path / "项目.csv"
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env.update(DISPLAY=display, ZZDESK_HOME=str(user_home))
-    app = subprocess.Popen([sys.executable, "-c", LAUNCHER, str(out), str(SLOW_SECONDS)], env=env,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
+    with running([sys.executable, "-c", LAUNCHER, str(out), str(SLOW_SECONDS)], env) as app:
         window = xdo(display, "search", "--sync", "--onlyvisible", "--name", "zzdesk").splitlines()[0]
         xdo(display, "windowsize", window, "1600", "1000")
         xdo(display, "windowfocus", "--sync", window)
@@ -83,20 +80,12 @@ def test_opens_on_the_remembered_report_and_quits_cleanly_during_an_export(displ
         time.sleep(0.8)
         screenshot(display, "reports-02-projects")
         xdo(display, "key", "--clearmodifiers", "ctrl+e")
-        deadline = time.monotonic() + 20
-        while not Path(f"{out}.started").exists():
-            assert time.monotonic() < deadline, "导出没有开始"
-            time.sleep(0.05)
+        wait_for_file(Path(f"{out}.started"), "导出没有开始")
         xdo(display, "key", "--clearmodifiers", "ctrl+q")
         time.sleep(0.8)
         assert app.poll() is None and not out.exists()  # still running: the file is being written
         screenshot(display, "reports-03-finishing")
-        _out, err = app.communicate(timeout=60)
-    finally:
-        if app.poll() is None:
-            app.kill()
-    assert app.returncode == 0, err
-    assert [line for line in err.splitlines() if line.strip()] == []  # no traceback, no Qt warning
+        ended_cleanly(app)
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert len(rows) == 1 + len(projects) and rows[0][0] == "名称"

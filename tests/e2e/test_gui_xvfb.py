@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,32 @@ def screenshot(display: str, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     assert image.save(str(path), "PNG")
     return path
+
+
+@contextmanager
+def running(command: list[str], env: dict[str, str]) -> Iterator[subprocess.Popen[str]]:
+    """The program, killed at the end if a failed check left it running."""
+    app = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        yield app
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait(10)
+
+
+def ended_cleanly(app: subprocess.Popen[str], timeout: float = 60) -> None:
+    """The program ends by itself, with status 0 and nothing on stderr (no traceback, no Qt warning)."""
+    _out, err = app.communicate(timeout=timeout)
+    assert app.returncode == 0, err
+    assert [line for line in err.splitlines() if line.strip()] == []
+
+
+def wait_for_file(path: Path, what: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while not path.exists():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.05)
 
 
 def distinct_colours(path: Path) -> int:

@@ -130,5 +130,11 @@ def test_targets_section_in_a_briefing(tmp_path: Path) -> None:
     assert "全市生产总值增长5.6%" in text  # the 2026 report's sentence is cited for the 2025 result
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     tool("pdftoppm", "-png", "-r", "70", "-f", "2", "-l", "2", "-singlefile", str(pdf), str(ARTIFACTS / "targets"))
-    cells = "\n".join(c.text for t in docx.Document(str(tmp_path / "t.docx")).tables for r in t.rows for c in r.cells)
+    word = docx.Document(str(tmp_path / "t.docx"))
+    cells = "\n".join(c.text for t in word.tables for r in t.rows for c in r.cells)
     assert "未达标" in cells
+    # The bullet charts follow the rules, as in the PDF: a picture as wide as the type area.
+    paragraphs = word.paragraphs
+    rules = next(i for i, p in enumerate(paragraphs) if "判定规则" in p.text)
+    drawing = paragraphs[rules + 1]._p.xpath(".//wp:extent")
+    assert drawing and int(drawing[0].get("cx")) == pytest.approx(156 * 36000, rel=0.01)

@@ -81,5 +81,14 @@ def test_titles_break_between_words_in_a_trapezoid_or_diamond() -> None:
     assert peak == 0 or (0 < peak < len(lengths) - 1)
 
 
+def test_titles_without_a_vocabulary_break_at_the_segmenter_s_word_boundaries() -> None:
+    title = "加快推进国家中心城市建设全面提升城市能级和核心竞争力调研报告"
+    lines = title_lines(title, 20)
+    assert "".join(lines) == title and len(lines) == 2
+    for word in ("加快", "推进", "国家", "中心", "城市", "建设", "全面", "提升", "能级", "核心", "竞争力", "调研"):
+        assert any(word in line for line in lines), (word, lines)
+    assert len(lines[0]) >= len(lines[1])  # a trapezoid
+
+
 def test_a_short_title_stays_on_one_line() -> None:
     assert title_lines("《政府工作报告里的“郑实践”》要点", 20) == ["《政府工作报告里的“郑实践”》要点"]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -8,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from zzdesk import paths
 from zzdesk.core.store import DataStore
+from zzdesk.ui import tasks
 from zzdesk.ui.app import create_application
 from zzdesk.ui.data import AppData
 from zzdesk.ui.main_window import MainWindow
@@ -19,6 +21,28 @@ def data(user_home: Path, qapp: object) -> Iterator[AppData]:
     store = DataStore(paths.reference_db_path(), user_home / "user.sqlite")
     yield AppData(store)
     store.close()
+
+
+@pytest.fixture
+def import_now(qtbot: QtBot) -> Callable[..., int | None]:
+    """Import through the window's menu code and wait until it is over: the new report's id, or None."""
+
+    def run(window: MainWindow, source: str | Path, review: bool = False) -> int | None:
+        told: list[int | None] = []
+        window.report_actions.import_text(source, review=review, then=told.append)
+        qtbot.waitUntil(lambda: bool(told), timeout=60_000)
+        return told[0]
+
+    return run
+
+
+@pytest.fixture
+def gate() -> Iterator[threading.Event]:
+    """Holds a background job until the test opens it; always opened at the end, so no thread is left waiting."""
+    event = threading.Event()
+    yield event
+    event.set()
+    tasks.wait_all(20_000)
 
 
 @pytest.fixture

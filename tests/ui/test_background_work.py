@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import subprocess
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,15 +19,6 @@ from zzdesk.ui.main_window import MainWindow
 from zzdesk.ui.pages.composer_page import ComposerPage, write_pdf_file
 from zzdesk.ui.pages.list_page import ListPage
 from zzdesk.ui.quitting import STAY, TITLE, FinishingDialog
-
-
-@pytest.fixture
-def gate() -> Iterator[threading.Event]:
-    """Holds a background job until the test opens it; always opened at the end, so no thread is left waiting."""
-    event = threading.Event()
-    yield event
-    event.set()
-    tasks.wait_all(10_000)
 
 
 def held(gate: threading.Event, write: Callable[..., object]) -> Callable[..., object]:

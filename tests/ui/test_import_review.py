@@ -16,12 +16,22 @@ from zzdesk.core.errors import UserError
 from zzdesk.core.parsing.report import ImportCancelled, ParsedReport, parse_report
 from zzdesk.ui import import_dialog
 from zzdesk.ui.data import AppData
-from zzdesk.ui.import_dialog import ImportReviewDialog, IndicatorCompleter, cell, parse_in_background
+from zzdesk.ui.import_dialog import ImportReviewDialog, IndicatorCompleter, cell, start_parse
 from zzdesk.ui.main_window import MainWindow
 
 REPORTS = Path(__file__).resolve().parents[1] / "data" / "reports"
 TEXT = (REPORTS / "zhengzhou-2026-report.txt").read_text(encoding="utf-8")
 KNOWN = ["稳中求进", "提振消费", "新质生产力", "创新引领"]
+
+
+def parse_in_background(qtbot: QtBot, source: Path | str, data: AppData) -> ParsedReport | None:
+    """start_parse, waited for: the report, None when cancelled; the failure's line raised as UserError."""
+    outcome: list[ParsedReport | str | None] = []
+    start_parse(None, source, data.entities, KNOWN, outcome.append, lambda message: outcome.append(f"!{message}"))
+    qtbot.waitUntil(lambda: bool(outcome), timeout=60_000)
+    if isinstance(outcome[0], str):
+        raise UserError(outcome[0][1:])
+    return outcome[0]
 
 
 def _dialog(qtbot: QtBot, data: AppData) -> ImportReviewDialog:
@@ -80,13 +90,14 @@ def test_escape_with_unsaved_corrections_asks_first(qtbot: QtBot, data: AppData,
     assert len(asked) == 1 and dialog.isVisible() is not closed
 
 
-def test_already_imported_is_said_before_the_review(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_already_imported_is_said_before_the_review(window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+                                                    import_now: Callable[..., int | None]) -> None:
     reviews: list[ParsedReport] = []
     monkeypatch.setattr(ImportReviewDialog, "exec", lambda self: reviews.append(self.parsed) or 1)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, title, _t: shown.append(title))
-    assert window.report_actions.import_text(TEXT) is not None and len(reviews) == 1
-    assert window.report_actions.import_text(TEXT) is None
+    assert import_now(window, TEXT, review=True) is not None and len(reviews) == 1
+    assert import_now(window, TEXT, review=True) is None
     assert shown == ["已导入"] and len(reviews) == 1  # no second review to throw away
 
 
@@ -116,7 +127,7 @@ def test_parsing_runs_off_the_gui_thread_and_cancel_stops_it(qtbot: QtBot, data:
             button.click()
 
     QTimer.singleShot(800, press_cancel)
-    assert parse_in_background(None, TEXT, data.entities, KNOWN) is None
+    assert parse_in_background(qtbot, TEXT, data) is None
     ticker.stop()
     assert stopped == [True]  # the worker was stopped by 取消, not by giving up
     assert seen == [True]  # the progress dialog with 取消 was on screen
@@ -125,7 +136,7 @@ def test_parsing_runs_off_the_gui_thread_and_cancel_stops_it(qtbot: QtBot, data:
 
 def test_background_parse_returns_the_report_or_raises_the_one_line(qtbot: QtBot, data: AppData,
                                                                     tmp_path: Path) -> None:
-    parsed = parse_in_background(None, REPORTS / "zhengzhou-2026-report.ofd", data.entities, KNOWN)
+    parsed = parse_in_background(qtbot, REPORTS / "zhengzhou-2026-report.ofd", data)
     assert parsed is not None and parsed.region == "郑州市" and len(parsed.figures) == 35
     with pytest.raises(UserError, match="扫描件"):
-        parse_in_background(None, REPORTS / "scanned.pdf", data.entities, KNOWN)
+        parse_in_background(qtbot, REPORTS / "scanned.pdf", data)

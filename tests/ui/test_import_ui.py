@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from zzdesk.ui.import_dialog import ImportReviewDialog, cell
 from zzdesk.ui.main_window import MainWindow
 from zzdesk.ui.pages.targets_page import TargetsPage
 
+ImportNow = Callable[..., int | None]
 REPORTS = Path(__file__).resolve().parents[1] / "data" / "reports"
 FULL = (REPORTS / "zhengzhou-2026-full.txt").read_text(encoding="utf-8")
 
@@ -47,8 +49,9 @@ def test_review_dialog_corrects_drops_and_adds(qtbot: QtBot, data: AppData) -> N
     assert result.figures[-1].value == 2712.5 and result.figures[-1].unit == "亿元"
 
 
-def test_import_switches_to_the_new_report_and_targets_follow(window: MainWindow, data: AppData) -> None:
-    report_id = window.report_actions.import_text(FULL, review=False)
+def test_import_switches_to_the_new_report_and_targets_follow(window: MainWindow, data: AppData,
+                                                              import_now: ImportNow) -> None:
+    report_id = import_now(window, FULL)
     assert report_id is not None and window.data.report.id == report_id
     assert [window.report_box.itemData(i) for i in range(window.report_box.count())] == [1, report_id]
     assert "theme:产业发展" in window.page_keys()
@@ -63,16 +66,18 @@ def test_import_switches_to_the_new_report_and_targets_follow(window: MainWindow
     assert window.data.report.id == 1 and "theme:稳中求进" in window.page_keys()
 
 
-def test_same_text_twice_says_already_imported(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_same_text_twice_says_already_imported(window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+                                               import_now: ImportNow) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, title, _t: shown.append(title))
-    assert window.report_actions.import_text(FULL, review=False) is not None
-    assert window.report_actions.import_text(FULL, review=False) is None
+    assert import_now(window, FULL) is not None
+    assert import_now(window, FULL) is None
     assert shown == ["已导入"]
 
 
-def test_remove_imported_report(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    window.report_actions.import_text(FULL, review=False)
+def test_remove_imported_report(window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+                                import_now: ImportNow) -> None:
+    assert import_now(window, FULL) is not None
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.report_actions.remove_current()
     assert [r.id for r in window.data.reports] == [1]
@@ -82,7 +87,7 @@ def test_remove_imported_report(window: MainWindow, monkeypatch: pytest.MonkeyPa
     assert shown == ["不能删除"] and [r.id for r in window.data.reports] == [1]
 
 
-def test_dropping_a_bad_file_gives_a_message(window: MainWindow, tmp_path: Path,
+def test_dropping_a_bad_file_gives_a_message(window: MainWindow, tmp_path: Path, qtbot: QtBot,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01binary")
@@ -93,6 +98,7 @@ def test_dropping_a_bad_file_gives_a_message(window: MainWindow, tmp_path: Path,
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
+    qtbot.waitUntil(lambda: not window.report_actions.importing)
     assert warnings and "二进制" in warnings[0]
     assert [r.id for r in window.data.reports] == [1]
 

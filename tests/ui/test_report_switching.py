@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from zzdesk.core.indicators import describe
 from zzdesk.core.parsing.decoding import read_report_bytes
 from zzdesk.core.records import KIND_LABELS, FigureRecord, ReportRecord
 from zzdesk.core.safe_files import SaveError
+from zzdesk.export.bullet_painter import values_text
 from zzdesk.ui.cards import Card
 from zzdesk.ui.chart_view import ChartView
 from zzdesk.ui.data import AppData
@@ -31,11 +33,11 @@ CARD_LINE = re.compile(r"(\d{4})年(实绩|预计|目标)：(.+)")
 
 
 @pytest.fixture
-def four(window: MainWindow) -> MainWindow:
+def four(window: MainWindow, import_now: Callable[..., int | None]) -> MainWindow:
     """The bundled 2025 report plus three imported ones (two of them for 2026, from two regions)."""
     for name in TEXTS:
         text = read_report_bytes((REPORTS / name).read_bytes(), name)
-        assert window.report_actions.import_text(text, review=False) is not None
+        assert import_now(window, text) is not None
     assert len(window.data.reports) == 4
     return window
 
@@ -148,6 +150,22 @@ def test_targets_label_each_number_with_its_report(four: MainWindow) -> None:
         assert page.table.item(row, 7).text().startswith("《")
     for check in page.checks:  # each check involves the selected report
         assert zz2026.id in (check.target_report.id, check.actual_report.id if check.actual_report else None)
+    # The bullet chart: each row's numbers say their report's year, as the table does, and the line under
+    # the chart names every report those years stand for.
+    assert len(page.chart.rows) == len(judged)
+    table_rows = {(page.table.item(r, 0).text(), page.table.item(r, 1).text()):
+                  (page.table.item(r, 2).text(), page.table.item(r, 3).text()) for r in judged}
+    for row in page.chart.rows:
+        target, actual = table_rows[(row.indicator, str(row.period))]
+        shown = values_text(row)
+        assert shown.endswith(f"{row.target}〔{row.target_report}〕") and target.endswith(f"〔{row.target_report}〕")
+        assert actual.endswith(f"〔{row.actual_report}〕") and f"〔{row.actual_report}〕 / " in shown
+    reports = {r.id: r for c in page.checks if c.actual is not None for r in (c.target_report, c.actual_report)
+               if r is not None}
+    assert sorted(r.year for r in reports.values()) == [2025, 2026, 2027]  # its targets' results, and its own
+    for report in reports.values():
+        named = f"〔{report.year}年报告〕《{report.title}》（{report.region}，{report.year}年）"
+        assert named in page.chart_sources.text()
 
 
 def test_selected_report_and_briefing_are_remembered(four: MainWindow, qtbot: QtBot, user_home: Path) -> None:

@@ -154,6 +154,8 @@ class TargetRow:
     actual_value: float | None
     unit: str
     sources: tuple[int, ...]
+    target_report: str = ""  # 2025年报告: which report each number is from, in the 目标完成 table's words
+    actual_report: str = ""
 
 
 @dataclass(frozen=True)
@@ -286,7 +288,8 @@ class _Builder:
                 c.indicator, c.period, c.target.display_value,
                 (c.actual.display_value + ("（预计）" if c.actual.kind == "expected" else "")) if c.actual else "—",
                 c.status, c.gap_text, c.target.value, c.actual.value if c.actual else None, c.target.unit,
-                tuple(sources)))
+                tuple(sources), f"{c.target_report.year}年报告",
+                f"{c.actual_report.year}年报告" if c.actual_report is not None else ""))
         self.blocks.append(TargetTable(tuple(rows), TARGET_RULES))
 
     def trend(self, key: str) -> None:

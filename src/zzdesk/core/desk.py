@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from zzdesk.core.briefing_store import SavedBriefingInfo
     from zzdesk.core.parsing.report import ParsedReport
     from zzdesk.core.targets import TargetCheck
+    from zzdesk.core.writer import Written
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,7 @@ class Desk:
             raise
         self.search_engine = SearchEngine(self.reference)
         self.selected: str | None = None  # key of the report shown; None: the newest
+        self._changed_elsewhere = False  # a job on another connection wrote the user's data (see took)
 
     # Lifetime ---------------------------------------------------------------------------------
 
@@ -109,7 +111,7 @@ class Desk:
         """Close both databases; if the user's data changed, take the day's backup first."""
         self.reference.close()
         if self.user is not None:
-            if self.user.total_changes > 0:
+            if self.user.total_changes > 0 or self._changed_elsewhere:
                 try:
                     auto_backup(self.user, self.backup_dir)
                 except BackupError as exc:
@@ -278,8 +280,22 @@ class Desk:
         """Store a reviewed import in one transaction (AlreadyImported, ImportFailed on failure)."""
         from zzdesk.core.importing import store_import
 
-        written = store_import(self.user_db, parsed, self.reference)
-        return Changes(reports=(written.key,), message=f"已导入《{parsed.title}》（{parsed.year}年）")
+        return _imported(parsed, store_import(self.user_db, parsed, self.reference))
+
+    def import_job(self, parsed: ParsedReport) -> Callable[[], Changes]:
+        """commit_import as work for another thread (the window's import, which must not stop the window):
+        the paths are taken now, and the work opens its own connections, since a connection belongs to
+        the thread that made it.  The search index is brought up to date in the same transaction.  Hand
+        the Changes it returns to `took` on this Desk's thread."""
+        if self.user_path is None:
+            raise RuntimeError("没有打开用户数据库")
+        user_path, reference_path = self.user_path, self.reference_path
+        return lambda: commit_import_at(user_path, reference_path, parsed)
+
+    def took(self, changes: Changes) -> Changes:
+        """Changes another thread made to the user's data: the day's backup on close includes them."""
+        self._changed_elsewhere = self._changed_elsewhere or bool(changes.reports or changes.briefings)
+        return changes
 
     def removal_impact(self, key: str) -> RemovalImpact:
         report = self.report(key)
@@ -432,7 +448,24 @@ class ImportRefused(UserError):
     """The text cannot be read as a report (no title, no year...)."""
 
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
+def _imported(parsed: ParsedReport, written: Written) -> Changes:
+    return Changes(reports=(written.key,), message=f"已导入《{parsed.title}》（{parsed.year}年）")
 
+
+def commit_import_at(user_db: Path, reference_db: Path, parsed: ParsedReport) -> Changes:
+    """Desk.commit_import on connections of its own, for a worker thread."""
+    from zzdesk.core.importing import store_import
+
+    reference = open_read_only(reference_db)
+    try:
+        user = open_user_db(user_db, reference_db)
+        try:
+            return _imported(parsed, store_import(user, parsed, reference))
+        finally:
+            user.close()
+    finally:
+        reference.close()
+
+
+if TYPE_CHECKING:
     ReplaceFile = Callable[[Path], object]

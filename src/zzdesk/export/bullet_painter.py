@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from zzdesk.core.briefing import TargetRow
 from zzdesk.export.fonts import role_font
@@ -14,6 +14,16 @@ from zzdesk.export.fonts import role_font
 ROW_MM = 7.0
 STATUS_COLOURS = {"达标": QColor("#2e7d32"), "未达标": QColor("#c62828"), "待核实": QColor("#9a6a00"),
                   "无数据": QColor("#777777")}
+
+
+def values_text(row: TargetRow, short: bool = False) -> str:
+    """实绩 / 目标, each with the report it is from: 5.6%〔2026年报告〕 / 6%左右〔2025年报告〕, or on a narrow
+    page 5.6%〔2026〕 / 6%左右〔2025〕 (the chart's title then says what the brackets hold)."""
+
+    def labelled(value: str, report: str) -> str:
+        return f"{value}〔{report.removesuffix('年报告') if short else report}〕" if report else value
+
+    return f"{labelled(row.actual, row.actual_report)} / {labelled(row.target, row.target_report)}"
 
 
 def bullets_height_mm(rows: Sequence[TargetRow]) -> float:
@@ -28,14 +38,22 @@ def paint_bullets(painter: QPainter, rows: Sequence[TargetRow], rect: QRectF, dp
     title_font = QFont(role_font("heiti", 11), device)
     metrics = QFontMetricsF(label_font, device)
     painter.save()
-    painter.setFont(title_font)
-    painter.setPen(QColor("#222222"))
-    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), 8 * mm), Qt.AlignmentFlag.AlignVCenter,
-                     title or "目标与实绩（竖线为目标）")
-    top = rect.top() + 10 * mm
     label_w = max((metrics.horizontalAdvance(f"{r.indicator}（{r.period}）") for r in rows), default=0) + 3 * mm
     status_w = metrics.horizontalAdvance("未达标 ") + 2 * mm
-    bar_left, bar_w = rect.left() + label_w, rect.width() - label_w - status_w - 32 * mm
+    for short in (False, True):  # the reports' names in full when the bars keep a third of the width
+        values = [values_text(r, short) for r in rows]
+        values_w = max((metrics.horizontalAdvance(v) for v in values), default=0) + 3 * mm
+        bar_left, bar_w = rect.left() + label_w, rect.width() - label_w - status_w - values_w
+        if bar_w >= rect.width() / 3:
+            break
+    bar_w = max(bar_w, 10 * mm)
+    painter.setFont(title_font)
+    painter.setPen(QColor("#222222"))
+    heading = title or "目标与实绩（竖线为目标）"
+    if short and any(r.target_report or r.actual_report for r in rows):
+        heading = heading.removesuffix("）") + "；〔〕内为数字所出自报告的年份）"
+    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), 8 * mm), Qt.AlignmentFlag.AlignVCenter, heading)
+    top = rect.top() + 10 * mm
     painter.setFont(label_font)
     for index, row in enumerate(rows):
         y = top + index * ROW_MM * mm
@@ -54,9 +72,23 @@ def paint_bullets(painter: QPainter, rows: Sequence[TargetRow], rect: QRectF, dp
         painter.setPen(QPen(QColor("#000000"), 0.6 * mm))
         painter.drawLine(QPointF(target_x, y + 0.8 * mm), QPointF(target_x, y + ROW_MM * mm - 0.8 * mm))
         painter.setPen(QColor("#222222"))
-        painter.drawText(QRectF(bar_left + bar_w + 1.5 * mm, y, 30 * mm, ROW_MM * mm), Qt.AlignmentFlag.AlignVCenter,
-                         f"{row.actual} / {row.target}")
+        painter.drawText(QRectF(bar_left + bar_w + 1.5 * mm, y, values_w, ROW_MM * mm), Qt.AlignmentFlag.AlignVCenter,
+                         values[index])
         painter.setPen(STATUS_COLOURS.get(row.status, QColor("#222222")))
         painter.drawText(QRectF(rect.right() - status_w, y, status_w, ROW_MM * mm),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, row.status)
     painter.restore()
+
+
+def bullets_image(rows: Sequence[TargetRow], width_mm: float, dpi: int = 300) -> QImage:
+    """The bullet charts as a white-background raster at *dpi*, for Word documents."""
+    mm = dpi / 25.4
+    image = QImage(int(width_mm * mm), int(bullets_height_mm(rows) * mm), QImage.Format.Format_RGB32)
+    image.setDotsPerMeterX(int(dpi / 0.0254))
+    image.setDotsPerMeterY(int(dpi / 0.0254))
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    paint_bullets(painter, rows, QRectF(0, 0, image.width(), image.height()), dpi)
+    painter.end()
+    return image

@@ -26,9 +26,11 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QImage
 
 from zzdesk.core.briefing import ChartBlock, Document, FigureTable, Heading, Paragraph, TargetTable, chinese_date
 from zzdesk.core.safe_files import write_bytes
+from zzdesk.export.bullet_painter import bullets_image
 from zzdesk.export.chart_painter import chart_image
 from zzdesk.export.page_layout import (
     BODY_PT,
@@ -55,7 +57,6 @@ FAMILIES = {"fangsong": "仿宋_GB2312", "heiti": "黑体", "kaiti": "楷体_GB2
             "songti": "宋体"}
 PITCH_PT = HEIGHT / LINES / 25.4 * 72  # ≈ 28.95 pt: 22 lines in the type area
 CHAR_PT = WIDTH / CHARS / 25.4 * 72  # ≈ 15.79 pt: 28 characters in a line
-CLOSING_INSET_MM = 6.0  # the floating 报尾 table is this much narrower than the type area
 BODY_SPACING_TWIPS = -6  # twentieths of a point between 3号 characters: 28 to the line
 RED = RGBColor(0xC0, 0x00, 0x00)
 RED_HEX = "C00000"
@@ -147,6 +148,16 @@ def _defaults(doc: DocxDocument) -> None:
         fonts.set(qn(attribute), FAMILIES["fangsong"])
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(theme), None)
+    # Chinese text: LibreOffice breaks lines by the language's rules (with en-US a character and the
+    # opening quote after it stay together, leaving 26 characters on a line) and Word picks Chinese fonts.
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = _element("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    theme_lang = doc.settings.element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:eastAsia"), "zh-CN")
 
 
 def _styles(doc: DocxDocument) -> None:
@@ -323,14 +334,16 @@ def _target_table(doc: DocxDocument, block: TargetTable) -> None:
                 [(f"{r.indicator}[{compress(r.sources)}]", str(r.period), r.target, r.actual, r.status, r.gap)
                  for r in block.rows])
     doc.add_paragraph(block.rules, style="数据来源")
+    if any(r.actual_value is not None for r in block.rows):
+        # A picture (300 dpi), as for the other charts: Word has no vector drawing python-docx can write.
+        _picture(doc, bullets_image(block.rows, WIDTH))
 
 
 def _closing(doc: DocxDocument, document: Document) -> None:
     """报尾: a one-column table floating at the foot of the type area, anchored on the last page.
 
-    Rows never split and each draws its own rules, so no rule merges away.  The table is 6 mm
-    narrower than the type area: LibreOffice 7 lays a floating table inline, after the text,
-    when it leaves less than about 6 mm of the line beside it (measured with LibreOffice 7.4)."""
+    Rows never split and each draws its own rules, so no rule merges away.  The table is as wide as
+    the type area."""
     spec = document.spec
     rows = [(f"{label}：", value.strip()) for label, value in (("报", spec.report_to), ("送", spec.send_to),
                                                               ("发", spec.distribute_to)) if value.strip()]
@@ -339,14 +352,17 @@ def _closing(doc: DocxDocument, document: Document) -> None:
         rows.append(("", ""))
     if not rows:
         return
-    width = Mm(WIDTH - CLOSING_INSET_MM)
+    width = Mm(WIDTH)
     table = doc.add_table(rows=len(rows), cols=1)
     table.autofit = False
     table.columns[0].width = width
     _no_cell_margins(table)
-    _put(table._tbl.tblPr, _element("w:tblpPr", vertAnchor="margin", horzAnchor="margin", tblpXSpec="center",
-                                    tblpYSpec="bottom", leftFromText="0", rightFromText="0", topFromText="0",
-                                    bottomFromText="0"), TBLPR_ORDER)
+    _put(table._tbl.tblPr, _element("w:tblW", w=str(round(WIDTH / 25.4 * 1440)), type="dxa"), TBLPR_ORDER)
+    # Placed from the page's left edge (at the type area's left, 28 mm): LibreOffice keeps a floating table
+    # as wide as the type area floating only when its position is relative to the page.
+    _put(table._tbl.tblPr, _element("w:tblpPr", vertAnchor="margin", horzAnchor="page",
+                                    tblpX=str(round(LEFT / 25.4 * 1440)), tblpYSpec="bottom", leftFromText="0",
+                                    rightFromText="0", topFromText="0", bottomFromText="0"), TBLPR_ORDER)
     _put(table._tbl.tblPr, _element("w:tblOverlap", val="never"), TBLPR_ORDER)
     for index, ((lead, value), row) in enumerate(zip(rows, table.rows, strict=True)):
         cell = row.cells[0]
@@ -384,6 +400,15 @@ def _title(doc: DocxDocument, document: Document) -> None:
             run._r.getprevious().append(_element("w:br"))
 
 
+def _picture(doc: DocxDocument, image: QImage) -> None:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes; PySide6 takes str
+    picture = doc.add_paragraph(style="图表")
+    picture.paragraph_format.keep_together = True
+    picture.add_run().add_picture(io.BytesIO(bytes(buffer.data().data())), width=Mm(WIDTH))
+
+
 def write_docx(document: Document, path: Path) -> None:
     doc = new_document()
     _styles(doc)
@@ -409,13 +434,7 @@ def write_docx(document: Document, path: Path) -> None:
         elif isinstance(block, TargetTable):
             _target_table(doc, block)
         elif isinstance(block, ChartBlock):
-            buffer = QBuffer()
-            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            # The stubs type the format as bytes; PySide6 itself accepts only str.
-            chart_image(block.spec, WIDTH, dpi=300).save(buffer, "PNG")  # type: ignore[call-overload]
-            picture = doc.add_paragraph(style="图表")
-            picture.paragraph_format.keep_together = True
-            picture.add_run().add_picture(io.BytesIO(bytes(buffer.data().data())), width=Mm(WIDTH))
+            _picture(doc, chart_image(block.spec, WIDTH, dpi=300))
     if document.sources:
         doc.add_paragraph("数据来源", style="一级标题")
         for source in document.sources:

@@ -1,7 +1,8 @@
 """Briefing to OFD (GB/T 33190-2016), the fixed-layout format offices file into OA systems.
 
 The pages are the PDF's own layout (`lay_out`): every character at its position, rules
-as paths, charts as images.  Each font used is embedded as a subset of just the
+as paths, charts as vector paths and text drawn by the same painters as in the PDF
+(`chart_ops`).  Each font used is embedded as a subset of just the
 characters it draws, so the file reads the same on a PC without the fonts.
 """
 
@@ -13,7 +14,6 @@ import subprocess
 import uuid
 import zipfile
 from collections import defaultdict
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -22,18 +22,17 @@ from fontTools import subset
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
-from PySide6.QtCore import QBuffer, QIODevice
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor
 
 from zzdesk import __version__, paths
 from zzdesk.core.briefing import Document
 from zzdesk.core.safe_files import write_bytes
+from zzdesk.export.chart_ops import BoxOp, picture_ops
 from zzdesk.export.fonts import resolve, role_font
-from zzdesk.export.page_layout import PAGE_H, PAGE_W, Face, PictureOp, RuleOp, TextOp, lay_out, paint_picture
+from zzdesk.export.page_layout import PAGE_H, PAGE_W, Face, Op, PictureOp, RuleOp, TextOp, lay_out
 from zzdesk.export.pdf import check_writable
 
 NS = "http://www.ofdspec.org/2016"
-IMAGE_DPI = 250
 # Bundled family (and bold) -> file in resources/fonts.
 BUNDLED_FONT_FILES = {
     ("Noto Sans CJK SC", False): "NotoSansSC-Regular.otf", ("Noto Sans CJK SC", True): "NotoSansSC-Bold.otf",
@@ -116,20 +115,24 @@ def _n(value: float) -> str:
     return f"{value:.3f}".rstrip("0").rstrip(".")
 
 
-def picture_png(op: PictureOp) -> bytes:
-    mm = IMAGE_DPI / 25.4
-    image = QImage(max(1, round(op.w * mm)), max(1, round(op.h * mm)), QImage.Format.Format_RGB32)
-    image.setDotsPerMeterX(round(IMAGE_DPI / 0.0254))
-    image.setDotsPerMeterY(round(IMAGE_DPI / 0.0254))
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    paint_picture(painter, replace(op, x=0.0, y=0.0), IMAGE_DPI)
-    painter.end()
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")  # type: ignore[call-overload]
-    return bytes(buffer.data().data())
+def _path(object_id: int, left: float, top: float, width: float, height: float, data: str, *,
+          stroke: str | None, line_width: float, fill: str | None = None) -> str:
+    # A stroked line also names its colour as FillColor (ignored where Fill is false): some readers stroke
+    # every path in its FillColor.
+    colours = (f'<ofd:FillColor Value="{_colour(fill or stroke or "#000000")}"/>'
+               + (f'<ofd:StrokeColor Value="{_colour(stroke)}"/>' if stroke else ""))
+    return (f'<ofd:PathObject ID="{object_id}" Boundary="{_n(left)} {_n(top)} {_n(width)} {_n(height)}" '
+            f'LineWidth="{_n(line_width)}" Stroke="{"true" if stroke else "false"}" '
+            f'Fill="{"true" if fill else "false"}">{colours}<ofd:AbbreviatedData>{data}</ofd:AbbreviatedData>'
+            "</ofd:PathObject>")
+
+
+def _expanded(ops: tuple[Op, ...]) -> list[TextOp | RuleOp | PictureOp | BoxOp]:
+    """The page's operations with each chart replaced by the vector drawing it is made of."""
+    out: list[TextOp | RuleOp | PictureOp | BoxOp] = []
+    for op in ops:
+        out += picture_ops(op) if isinstance(op, PictureOp) else [op]
+    return out
 
 
 class _Ids:
@@ -144,12 +147,12 @@ class _Ids:
 def write_ofd(document: Document, path: Path) -> int:
     """Write *document* to *path* as OFD; returns the page count.  Raises OSError (SaveError) when it cannot."""
     check_writable(path)
-    layout = lay_out(document)
+    pages = [_expanded(ops) for ops in lay_out(document).pages]
     ids = _Ids()
     files: dict[str, bytes] = {}
     used: dict[Face, str] = {}
     texts: dict[str, set[str]] = defaultdict(set)
-    for ops in layout.pages:
+    for ops in pages:
         for op in ops:
             if isinstance(op, TextOp):
                 used.setdefault(op.face, "")
@@ -161,7 +164,7 @@ def write_ofd(document: Document, path: Path) -> int:
         if key not in font_ids:
             font_ids[key] = ids.next()
         face_font[face] = font_ids[key]
-    for ops in layout.pages:
+    for ops in pages:
         for op in ops:
             if isinstance(op, TextOp):
                 texts[str(face_font[op.face])].update(op.text)
@@ -174,9 +177,8 @@ def write_ofd(document: Document, path: Path) -> int:
             file_xml = f"<ofd:FontFile>{name}</ofd:FontFile>"
         fonts_xml.append(f'<ofd:Font ID="{font_id}" FontName={quoteattr(family)} FamilyName={quoteattr(family)}>'
                          f"{file_xml}</ofd:Font>")
-    media_xml: list[str] = []
     page_entries: list[str] = []
-    for number, ops in enumerate(layout.pages):
+    for number, ops in enumerate(pages):
         objects: list[str] = []
         for op in ops:
             if isinstance(op, TextOp):
@@ -196,21 +198,13 @@ def write_ofd(document: Document, path: Path) -> int:
             elif isinstance(op, RuleOp):
                 left, top = min(op.x1, op.x2), min(op.y1, op.y2) - op.width / 2
                 width, height = abs(op.x2 - op.x1) or op.width, abs(op.y2 - op.y1) or op.width
-                objects.append(
-                    f'<ofd:PathObject ID="{ids.next()}" Boundary="{_n(left)} {_n(top)} {_n(width)} {_n(height)}" '
-                    f'LineWidth="{_n(op.width)}" Stroke="true" Fill="false">'
-                    f'<ofd:StrokeColor Value="{_colour(op.color)}"/>'
-                    f"<ofd:AbbreviatedData>M {_n(op.x1 - left)} {_n(op.y1 - top)} "
-                    f"L {_n(op.x2 - left)} {_n(op.y2 - top)}</ofd:AbbreviatedData></ofd:PathObject>")
-            else:
-                media_id = ids.next()
-                name = f"image_{media_id}.png"
-                files[f"Doc_0/Res/{name}"] = picture_png(op)
-                media_xml.append(f'<ofd:MultiMedia ID="{media_id}" Type="Image" Format="PNG">'
-                                 f"<ofd:MediaFile>{name}</ofd:MediaFile></ofd:MultiMedia>")
-                objects.append(
-                    f'<ofd:ImageObject ID="{ids.next()}" Boundary="{_n(op.x)} {_n(op.y)} {_n(op.w)} {_n(op.h)}" '
-                    f'CTM="{_n(op.w)} 0 0 {_n(op.h)} 0 0" ResourceID="{media_id}"/>')
+                objects.append(_path(ids.next(), left, top, width, height,
+                                     f"M {_n(op.x1 - left)} {_n(op.y1 - top)} L {_n(op.x2 - left)} {_n(op.y2 - top)}",
+                                     stroke=op.color, line_width=op.width))
+            elif isinstance(op, BoxOp) and op.w > 0 and op.h > 0:  # a chart's bar or swatch
+                objects.append(_path(ids.next(), op.x, op.y, op.w, op.h,
+                                     f"M 0 0 L {_n(op.w)} 0 L {_n(op.w)} {_n(op.h)} L 0 {_n(op.h)} C",
+                                     stroke=op.stroke, line_width=op.stroke_width, fill=op.fill))
         layer = ids.next()
         files[f"Doc_0/Pages/Page_{number}/Content.xml"] = _xml(
             f'<ofd:Page xmlns:ofd="{NS}"><ofd:Content><ofd:Layer ID="{layer}" Type="Body">'
@@ -218,9 +212,7 @@ def write_ofd(document: Document, path: Path) -> int:
         page_entries.append(f'<ofd:Page ID="{ids.next()}" BaseLoc="Pages/Page_{number}/Content.xml"/>')
     files["Doc_0/PublicRes.xml"] = _xml(f'<ofd:Res xmlns:ofd="{NS}" BaseLoc="Res"><ofd:Fonts>'
                                         + "".join(fonts_xml) + "</ofd:Fonts></ofd:Res>")
-    files["Doc_0/DocumentRes.xml"] = _xml(f'<ofd:Res xmlns:ofd="{NS}" BaseLoc="Res">'
-                                          + (f"<ofd:MultiMedias>{''.join(media_xml)}</ofd:MultiMedias>"
-                                             if media_xml else "") + "</ofd:Res>")
+    files["Doc_0/DocumentRes.xml"] = _xml(f'<ofd:Res xmlns:ofd="{NS}" BaseLoc="Res"></ofd:Res>')
     files["Doc_0/Document.xml"] = _xml(
         f'<ofd:Document xmlns:ofd="{NS}"><ofd:CommonData><ofd:MaxUnitID>{ids.last}</ofd:MaxUnitID>'
         f"<ofd:PageArea><ofd:PhysicalBox>0 0 {_n(PAGE_W)} {_n(PAGE_H)}</ofd:PhysicalBox></ofd:PageArea>"
@@ -239,7 +231,7 @@ def write_ofd(document: Document, path: Path) -> int:
         for name, data in sorted(files.items()):
             archive.writestr(name, data)
     write_bytes(path, buffer.getvalue())  # atomic: a full disk leaves no half-written file
-    return len(layout.pages)
+    return len(pages)
 
 
 def _xml(body: str) -> bytes:

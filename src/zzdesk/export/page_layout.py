@@ -14,7 +14,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPagedPaintDevice, QPainter, QPen, QRawFont
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGlyphRun,
+    QPagedPaintDevice,
+    QPainter,
+    QPen,
+    QRawFont,
+)
 
 from zzdesk.core.briefing import (
     ChartBlock,
@@ -29,7 +38,7 @@ from zzdesk.core.briefing import (
 from zzdesk.core.charts import ChartSpec
 from zzdesk.export.bullet_painter import bullets_height_mm, paint_bullets
 from zzdesk.export.chart_painter import chart_height_mm, paint_chart
-from zzdesk.export.fonts import role_font
+from zzdesk.export.fonts import font_report, role_font
 from zzdesk.export.titles import title_lines
 from zzdesk.export.typesetting import CLOSING_MARKS, OPENING_MARKS, SetLine, Span, is_wide, set_text
 
@@ -42,7 +51,9 @@ BODY_PT, TITLE_PT, NUMBER_PT = 16.0, 22.0, 14.0
 PT = 25.4 / 72  # millimetres per point
 PAGE_NUMBER_GAP = 7.0  # the dash of the page number lies 7 mm below the type area
 RED, BLACK = "#c00000", "#000000"
-CHART_FLOOR = 0.75  # a chart may shrink to this share of its size to stay beside its text
+CHART_FLOOR = 0.7  # a chart may shrink this far to stay beside its text: 9 pt labels print at 6.3 pt
+CHART_GAP = 2.0  # mm below a chart
+CHART_BLANK = 2 * PITCH  # a larger blank before a chart is filled with the text after it
 MARKER_RATIO = 0.6
 # Table columns (mm) and heads, shared by the PDF and the DOCX.
 FIGURE_COLUMNS = ((70, 26, 44, 16), ("指标", "时间", "数值", "来源"))
@@ -122,6 +133,7 @@ class Metrics:
     def __init__(self) -> None:
         self._fonts: dict[Face, tuple[QRawFont, QFontMetricsF]] = {}
         self._advances: dict[tuple[Face, str], float] = {}
+        self._tables: dict[Face, _Advances] = {}
 
     def _font(self, face: Face) -> tuple[QRawFont, QFontMetricsF]:
         if face not in self._fonts:
@@ -143,6 +155,12 @@ class Metrics:
             self._advances[key] = width / self.REFERENCE_PX * face.size * PT
         return self._advances[key]
 
+    def table(self, face: Face) -> _Advances:
+        """Advances of *face* by character: looked up without hashing the face for every character."""
+        if face not in self._tables:
+            self._tables[face] = _Advances(self, face)
+        return self._tables[face]
+
     def width(self, text: str, face: Face) -> float:
         return sum(self.advance(c, face) for c in text)
 
@@ -150,6 +168,28 @@ class Metrics:
         raw, metrics = self._font(face)
         ascent = raw.ascent() if raw.isValid() else metrics.ascent()
         return ascent / self.REFERENCE_PX * face.size * PT
+
+
+_shared: dict[tuple[str, ...], Metrics] = {}
+
+
+def shared_metrics() -> Metrics:
+    """One Metrics per set of fonts in use, kept between layouts (advances are measured once a process)."""
+    key = tuple(font.family for font in font_report())
+    if key not in _shared:
+        _shared.clear()
+        _shared[key] = Metrics()
+    return _shared[key]
+
+
+class _Advances(dict[str, float]):
+    def __init__(self, metrics: Metrics, face: Face) -> None:
+        super().__init__()
+        self.metrics, self.face = metrics, face
+
+    def __missing__(self, char: str) -> float:
+        self[char] = width = self.metrics.advance(char, self.face)
+        return width
 
 
 # Rows: the units pagination moves -------------------------------------------------------------------------
@@ -165,7 +205,8 @@ class Row:
     keep_with_next: bool = False
     header: Row | None = None  # a table's header row, repeated when the table continues on a new page
     min_height: float | None = None  # a chart that may shrink to this height
-    kind: str = "line"
+    kind: str = "line"  # line, heading, section (a first-level heading), table, chart
+    block_start: bool = False  # the first row of a document block (pagination moves whole blocks)
 
 
 @dataclass
@@ -188,6 +229,7 @@ class Typesetter:
         ops: list[Op] = []
         run: list[tuple[str, float]] = []
         run_style = ""
+        tables = {style: self.metrics.table(face) for style, face in faces.items()}
 
         def flush() -> None:
             if run:
@@ -202,7 +244,7 @@ class Typesetter:
                 run_style = glyph.style
             x = left + line.indent + glyph.x
             if is_wide(glyph.char) and glyph.style != "marker":
-                room = glyph.width - self.metrics.advance(glyph.char, faces[glyph.style])
+                room = glyph.width - tables[glyph.style][glyph.char]
                 # A narrow mark in a full cell sits against the text it belongs to: “ right, ” left.
                 if glyph.char in OPENING_MARKS:
                     x += room
@@ -214,8 +256,10 @@ class Typesetter:
 
     def lines(self, spans: Sequence[Span], faces: dict[str, Face], width: float = WIDTH, cell: float = CELL,
               indent_cells: float = 0, justify: bool = True, hanging: float = 0) -> list[SetLine]:
+        tables = {style: self.metrics.table(face) for style, face in faces.items()}
+
         def measure(char: str, style: str) -> float:
-            return self.metrics.advance(char, faces[style])
+            return tables[style][char]
         return set_text(spans, width, cell, measure, indent_cells, justify, hanging)
 
     def text_rows(self, text: str, face: Face, marker: str = "", indent_cells: float = 2, justify: bool = True,
@@ -324,7 +368,10 @@ def _centred_line(t: Typesetter, text: str, face: Face, color: str = BLACK) -> D
 
 def heading_rows(t: Typesetter, block: Heading) -> list[Row]:
     role, bold = {1: ("heiti", False), 2: ("kaiti", False), 3: ("fangsong", True)}[block.level]
-    return t.text_rows(block.text, Face(role, BODY_PT, bold), justify=True, keep=True)
+    rows = t.text_rows(block.text, Face(role, BODY_PT, bold), justify=True, keep=True)
+    for row in rows:
+        row.kind = "section" if block.level == 1 else "heading"
+    return rows
 
 
 def table_rows(t: Typesetter, widths: Sequence[float], head: Sequence[str], rows: Sequence[Sequence[str]],
@@ -383,19 +430,23 @@ def target_table_rows(t: Typesetter, block: TargetTable) -> list[Row]:
 
 
 def chart_row(block: ChartBlock) -> Row:
-    natural = math.ceil(chart_height_mm(block.spec) / PITCH) * PITCH
+    natural = chart_height_mm(block.spec) + CHART_GAP
 
     def draw(top: float, h: float) -> list[Op]:
         scale = min(1.0, h / natural)
         w = WIDTH * scale
         return [PictureOp(LEFT + (WIDTH - w) / 2, top, w, natural * scale, chart=block.spec, scale=scale)]
-    return Row(natural, draw, min_height=natural * CHART_FLOOR, kind="chart")
+    # Off the grid, as tall as it draws: after a table it starts right below it (its title row gives the
+    # space) instead of losing up to a line slot; the text after it returns to the grid.
+    return Row(natural, draw, min_height=natural * CHART_FLOOR, kind="chart", on_grid=False)
 
 
 def source_rows(t: Typesetter, document: Document) -> list[Row]:
     if not document.sources:
         return []
     rows = t.text_rows("数据来源", Face("heiti", BODY_PT), indent_cells=0, keep=True)
+    for row in rows:
+        row.kind, row.block_start = "section", True
     face = Face("fangsong", NUMBER_PT)
     for source in document.sources:
         rows += t.text_rows(f"[{source.number}] {source.text}", face, indent_cells=0, pitch=PITCH * 0.62,
@@ -461,41 +512,94 @@ def snap(y: float) -> float:
     return TOP + math.ceil((y - TOP) / PITCH - 1e-6) * PITCH
 
 
-def paginate(rows: Sequence[Row], chart_share: float = 1.0) -> tuple[list[list[Op]], float]:
-    """Place rows on pages: keep-with-next chains together, table headers repeated, charts shrunk to fit."""
-    pages: list[list[Op]] = [[]]
-    y = TOP
-    i = 0
-    fresh = True  # nothing placed on this page yet
-    while i < len(rows):
-        row = rows[i]
+@dataclass(frozen=True)
+class PlacedRow:
+    row: Row
+    top: float
+    height: float
+
+
+def _block_end(rows: Sequence[Row], queue: Sequence[int], at: int) -> int:
+    """The queue position after the block starting at *at*, with the blocks kept with it."""
+    end = at + 1
+    while end < len(queue) and not (rows[queue[end]].block_start and not rows[queue[end - 1]].keep_with_next):
+        end += 1
+    return end
+
+
+def _fits(rows: Sequence[Row], indexes: Sequence[int], y: float) -> float | None:
+    """Where the rows end when set from *y*, or None when they pass the foot of the page."""
+    for index in indexes:
+        row = rows[index]
         start = snap(y) if row.on_grid else y
-        need, j = 0.0, i
+        y = start + (row.min_height if row.min_height is not None else row.height)
+        if y > BOTTOM + 1e-6:
+            return None
+    return y
+
+
+def _fill_ahead(rows: Sequence[Row], queue: list[int], y: float) -> bool:
+    """A chart that does not fit even at its smallest leaves a blank: move the blocks after it in its
+    section (up to the next first-level heading; a lower heading moves with what it is kept with) that fit
+    into that blank ahead of it, in their order; a chart too tall is passed over, text that does not fit
+    stops the search.  True when something moved."""
+    moved: list[int] = []
+    at = _block_end(rows, queue, 0)
+    while at < len(queue) and rows[queue[at]].kind != "section":
+        end = _block_end(rows, queue, at)
+        block = queue[at:end]
+        ends = _fits(rows, block, y)
+        if ends is not None:
+            moved += block
+            y = ends
+        elif rows[block[0]].kind != "chart":
+            break
+        at = end
+    if not moved:
+        return False
+    taken = set(moved)
+    queue[:] = moved + [i for i in queue if i not in taken]
+    return True
+
+
+def paginate(rows: Sequence[Row], chart_share: float = 1.0) -> tuple[list[list[PlacedRow]], float]:
+    """Place rows on pages: keep-with-next chains together, table headers repeated, charts shrunk to fit,
+    and text moved ahead of a chart that cannot fit rather than leaving a blank before it."""
+    pages: list[list[PlacedRow]] = [[]]
+    y = TOP
+    queue = list(range(len(rows)))
+    fresh = True  # nothing placed on this page yet
+    while queue:
+        row = rows[queue[0]]
+        start = snap(y) if row.on_grid else y
+        need, j = 0.0, 0
         while True:
-            r = rows[j]
+            r = rows[queue[j]]
             need += r.min_height if r.min_height is not None else r.height
-            if not r.keep_with_next or j + 1 >= len(rows) or need > HEIGHT:
+            if not r.keep_with_next or j + 1 >= len(queue) or need > HEIGHT:
                 break
             j += 1
         if start + min(need, HEIGHT) > BOTTOM + 1e-6 and not fresh:
+            if row.min_height is not None and BOTTOM - start > CHART_BLANK and _fill_ahead(rows, queue, y):
+                continue
             pages.append([])
             y, fresh = TOP, True
             if row.header is not None:
-                pages[-1] += row.header.draw(TOP, row.header.height)
+                pages[-1].append(PlacedRow(row.header, TOP, row.header.height))
                 y += row.header.height
             continue
         height = row.height * (chart_share if row.min_height is not None else 1.0)
         if row.min_height is not None:
             height = max(row.min_height, min(height, BOTTOM - start))
-        pages[-1] += row.draw(start, height)
+        pages[-1].append(PlacedRow(row, start, height))
         y = start + height
         fresh = False
-        i += 1
+        queue.pop(0)
     return pages, y
 
 
 def lay_out(document: Document) -> Layout:
-    t = Typesetter(Metrics())
+    t = Typesetter(shared_metrics())
     flow = Flow()
     if document.spec.template == "jianbao":
         masthead(t, document, flow)
@@ -512,6 +616,8 @@ def lay_out(document: Document) -> Layout:
             rows = [chart_row(block)]
         else:
             rows = target_table_rows(t, block)
+        if rows:
+            rows[0].block_start = True
         if index and isinstance(document.blocks[index - 1], Heading) and rows:
             rows[0].keep_with_next = rows[0].keep_with_next or len(rows) == 1 or rows[0].kind == "table"
         flow.rows += rows
@@ -519,8 +625,8 @@ def lay_out(document: Document) -> Layout:
     closing_height, closing = (closing_ops(t, document) if document.spec.template == "jianbao"
                                else (0.0, lambda _top: []))
 
-    def attempt(share: float) -> tuple[list[list[Op]], float | None, bool]:
-        """Pages, the 报尾's top, and whether the last page holds only a few lines."""
+    def attempt(share: float) -> tuple[list[list[PlacedRow]], float | None, bool]:
+        """Placed rows by page, the 报尾's top, and whether the last page holds only a few lines."""
         pages, y = paginate(flow.rows, share)
         top = None
         sparse = len(pages) > 1 and (y - TOP) < 5 * PITCH
@@ -529,7 +635,6 @@ def lay_out(document: Document) -> Layout:
                 pages.append([])
                 sparse = True
             top = BOTTOM - closing_height
-            pages[-1] += closing(top)
         return pages, top, sparse
 
     pages, top, sparse = attempt(1.0)
@@ -541,9 +646,13 @@ def lay_out(document: Document) -> Layout:
         if len(tighter) < len(pages):
             pages, top = tighter, tighter_top
             break
-    for number, ops in enumerate(pages, start=1):
-        ops.append(page_number_op(t, number))
-    return Layout(tuple(tuple(ops) for ops in pages), top)
+    drawn: list[tuple[Op, ...]] = []
+    for number, placed in enumerate(pages, start=1):
+        ops = [op for p in placed for op in p.row.draw(p.top, p.height)]
+        if number == len(pages) and top is not None:
+            ops += closing(top)
+        drawn.append((*ops, page_number_op(t, number)))
+    return Layout(tuple(drawn), top)
 
 
 def vocabulary(document: Document) -> list[str]:
@@ -565,16 +674,30 @@ def qfont(face: Face, device: QPagedPaintDevice) -> QFont:
     return font
 
 
+GLYPH_RUNS = True  # False draws character by character (the slower way, kept for fonts missing glyphs)
+
+
 def paint_page(painter: QPainter, ops: Sequence[Op], dpi: float) -> None:
     mm = dpi / 25.4
     device = painter.device()
-    fonts: dict[Face, QFont] = {}
+    fonts: dict[Face, tuple[QFont, QRawFont]] = {}
     for op in ops:
         if isinstance(op, TextOp):
             if op.face not in fonts:
-                fonts[op.face] = qfont(op.face, device)  # type: ignore[arg-type]
-            painter.setFont(fonts[op.face])
+                font = qfont(op.face, device)  # type: ignore[arg-type]
+                fonts[op.face] = (font, QRawFont.fromFont(font))
+            font, raw = fonts[op.face]
             painter.setPen(QColor(op.color))
+            glyphs = raw.glyphIndexesForString(op.text) if GLYPH_RUNS and raw.isValid() else []
+            if len(glyphs) == len(op.text) and all(glyphs):
+                # One glyph run per operation: every character at its own position, one call.
+                run = QGlyphRun()
+                run.setRawFont(raw)
+                run.setGlyphIndexes(glyphs)
+                run.setPositions([QPointF(x * mm, op.y * mm) for x in op.xs])
+                painter.drawGlyphRun(QPointF(0, 0), run)
+                continue
+            painter.setFont(font)  # a character the face lacks: Qt's font fallback finds it
             for char, x in zip(op.text, op.xs, strict=True):
                 painter.drawText(QPointF(x * mm, op.y * mm), char)
         elif isinstance(op, RuleOp):

@@ -3,31 +3,43 @@
 GB/T 9704 asks that a title of several lines keeps words and meaning whole and reads as
 a trapezoid (each line no longer than the one above) or a diamond (the middle line
 longest).  Break points are scored: after a punctuation mark is best, between two words
-of the document's own vocabulary (theme and indicator names, the region) next, inside a
-run of digits or a known word never.
+next (word boundaries from the jieba segmenter, which the report parser uses too); inside a
+run of digits or a name of the document's own (theme and indicator names, the region) never,
+inside another word only when nothing else fits.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from functools import lru_cache
 
 from zzdesk.export.typesetting import NO_LINE_END, NO_LINE_START, RUN
 
 AFTER_MARKS = set("：，、；。！？”’》）")
 BEFORE_MARKS = set("“‘《（")
-# Words common in the titles of briefings.
-COMMON_WORDS = ("政府工作报告", "工作报告", "要点", "摘编", "汇报材料", "简报", "情况", "目标任务", "完成情况",
-                "郑州实践", "新质生产力", "生产力", "高质量发展", "关于", "实践")
-UNKNOWN, WORD_EDGE, MARK = 6.0, 2.0, 0.0
+INSIDE_WORD, WORD_EDGE, MARK = 12.0, 2.0, 0.0
+
+
+@lru_cache(maxsize=64)
+def word_edges(title: str) -> frozenset[int]:
+    """Offsets in *title* where one word ends and the next begins, as jieba segments it."""
+    import rjieba  # loaded when a title is first broken, not at start-up
+
+    edges, at = set(), 0
+    for word in rjieba.cut(title):
+        at += len(word)
+        edges.add(at)
+    return frozenset(edges)
 
 
 def break_costs(title: str, vocabulary: Sequence[str]) -> list[float]:
     """cost[i] of breaking before title[i] (i in 1..n-1); math.inf where a break is not allowed."""
     n = len(title)
-    costs = [UNKNOWN] * (n + 1)
+    edges = word_edges(title)
+    costs = [WORD_EDGE if i in edges else INSIDE_WORD for i in range(n + 1)]
     inside = [False] * (n + 1)
-    for word in sorted({*vocabulary, *COMMON_WORDS}, key=len, reverse=True):
+    for word in sorted(set(vocabulary), key=len, reverse=True):
         start = title.find(word)
         while start >= 0:
             for k in range(start + 1, start + len(word)):

@@ -58,10 +58,10 @@ class SetLine:
 class _Unit:
     chars: list[tuple[str, str, float]]  # char, style, width
     cell: bool  # a single full-width character on the grid
+    width: float = 0.0  # the sum of the characters' widths, kept when a mark is squeezed
 
-    @property
-    def width(self) -> float:
-        return sum(w for _, _, w in self.chars)
+    def __post_init__(self) -> None:
+        self.width = sum(w for _, _, w in self.chars)
 
     @property
     def first(self) -> str:
@@ -121,6 +121,7 @@ def _fit(line: list[_Unit], room: float, cell: float) -> bool:
             break
         char, style, _ = line[i].chars[0]
         line[i].chars[0] = (char, style, cell / 2)
+        line[i].width = cell / 2
         over -= cell / 2
     return True
 
@@ -128,27 +129,30 @@ def _fit(line: list[_Unit], room: float, cell: float) -> bool:
 def _break(units: list[_Unit], width: float, indent: float, cell: float) -> list[list[_Unit]]:
     lines: list[list[_Unit]] = []
     current: list[_Unit] = []
+    used = 0.0  # width of *current*, kept as units are added (summing each time made breaking quadratic)
     room = width - indent
     i = 0
     while i < len(units):
         unit = units[i]
-        if sum(u.width for u in current) + unit.width <= room + 1e-6 or not current:
+        if used + unit.width <= room + 1e-6 or not current:
             current.append(unit)
+            used += unit.width
             i += 1
             continue
         # The unit does not fit: keep a closing mark on this line by squeezing, else carry a character down.
         if unit.first in NO_LINE_START and _fit([*current, unit], room, cell):
             current.append(unit)
             i += 1
+            used = sum(u.width for u in current)  # marks may have been squeezed
             if i < len(units) and units[i].first not in NO_LINE_START:
                 lines.append(current)
-                current, room = [], width
+                current, room, used = [], width, 0.0
             continue
         while len(current) > 1 and (current[-1].last in NO_LINE_END or unit.first in NO_LINE_START):
             unit = current.pop()
             i -= 1
         lines.append(current)
-        current, room = [], width
+        current, room, used = [], width, 0.0
     if current:
         lines.append(current)
     return lines

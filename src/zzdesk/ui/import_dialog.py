@@ -1,4 +1,4 @@
-"""导入报告: read and parse in a worker thread (with 取消), then a review of everything found beside its
+"""导入报告: read and parse in the background (ui.tasks, with 取消), then a review of everything found beside its
 source text, where items can be corrected, dropped or added before one transaction stores them.
 
 Indicator cells complete from the indicator catalogue, by Chinese or by pinyin initials (sxp → 社会消费品…);
@@ -8,11 +8,11 @@ the theme column offers the themes already known; closing with corrections not y
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QModelIndex, QObject, QPersistentModelIndex, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,7 @@ from zzdesk.core.parsing.metadata import KINDS
 from zzdesk.core.parsing.report import ImportCancelled, ParsedReport, parse_report
 from zzdesk.core.records import ENTITY_TYPE_LABELS, KIND_LABELS, EntityRecord
 from zzdesk.core.text import sentence_containing
+from zzdesk.ui import tasks
 from zzdesk.ui.style import HIGHLIGHT
 
 
@@ -68,86 +69,59 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 # Reading and parsing off the GUI thread -------------------------------------------------------------------
 
 
-class _ParseJob(QObject):
-    """Reads (a path) or takes (a text) and parses, in a worker thread; reports back by signal."""
+def parse_job(source: Path | str, entities: Sequence[EntityRecord], themes: Sequence[str],
+              stop: threading.Event) -> Callable[[], ParsedReport | None]:
+    """Reading (a path) or taking (a text) and parsing, as work for a worker thread; None once *stop* is set.
 
-    done = Signal(object)
-    failed = Signal(str)
+    Everything it needs is given now, on the GUI thread; a text that is no report raises UserError."""
 
-    def __init__(self, source: Path | str, entities: Sequence[EntityRecord], themes: Sequence[str],
-                 stop: threading.Event) -> None:
-        super().__init__()
-        self.source, self.entities, self.themes, self.stop = source, entities, themes, stop
-
-    def run(self) -> None:
+    def work() -> ParsedReport | None:
+        text = read_report_file(source) if isinstance(source, Path) else source
         try:
-            text = read_report_file(self.source) if isinstance(self.source, Path) else self.source
-            self.done.emit(parse_report(text, self.entities, self.themes, self.stop.is_set))
+            return parse_report(text, entities, themes, stop.is_set)
         except ImportCancelled:
-            self.done.emit(None)
-        except (UserError, ValueError) as exc:
-            self.failed.emit(str(exc))
+            return None
+        except ValueError as exc:  # no title, no year: the parser's own line
+            if isinstance(exc, UserError):
+                raise
+            raise UserError(str(exc)) from exc
+
+    return work
 
 
-def parse_in_background(parent: QWidget | None, source: Path | str, entities: Sequence[EntityRecord],
-                        themes: Sequence[str]) -> ParsedReport | None:
-    """Read and parse *source* in a worker thread while a 取消 button stays live; None when cancelled.
+def start_parse(parent: QWidget | None, source: Path | str, entities: Sequence[EntityRecord],
+                themes: Sequence[str], on_done: Callable[[ParsedReport | None], None],
+                on_error: Callable[[str], None]) -> QProgressDialog:
+    """Read and parse *source* in the background, with a 取消 that stops it; *on_done* gets None when cancelled.
 
-    The window keeps painting and answering while a large file is read; a failure raises UserError with
-    the parser's one-line message.
-    """
+    The window stays usable (and can be closed: quitting stops the parse, which has written nothing)."""
     stop = threading.Event()
-    job = _ParseJob(source, entities, themes, stop)
-    thread = QThread()
-    job.moveToThread(thread)
-    relay = _Relay()  # lives in this (the GUI) thread, so the worker's signals arrive queued
-    job.done.connect(relay.finish)
-    job.failed.connect(relay.fail)
-    thread.started.connect(job.run)
     progress = QProgressDialog("正在读取和识别报告…", "取消", 0, 0, parent)
     progress.setWindowTitle("导入报告")
+    progress.setWindowModality(Qt.WindowModality.NonModal)
     progress.setMinimumDuration(300)  # a quick parse shows no dialog at all
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.canceled.connect(relay.cancel)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    progress.canceled.connect(stop.set)
     progress.setValue(0)  # starts the clock: shown once the work takes longer than the minimum duration
-    relay.stop = stop
-    thread.start()
-    relay.loop.exec()
-    stop.set()
-    thread.quit()
-    thread.wait()
-    progress.reset()
-    progress.deleteLater()
-    if relay.error is not None:
-        raise relay.error
-    return None if relay.cancelled else relay.result
 
+    def finish() -> None:
+        progress.canceled.disconnect(stop.set)
+        progress.reset()
+        progress.hide()
+        progress.deleteLater()
 
-class _Relay(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.loop = QEventLoop()
-        self.stop = threading.Event()
-        self.result: ParsedReport | None = None
-        self.error: UserError | None = None
-        self.cancelled = False
+    def done(parsed: ParsedReport | None) -> None:
+        finish()
+        on_done(None if stop.is_set() else parsed)
 
-    @Slot(object)
-    def finish(self, parsed: object) -> None:
-        self.result = parsed if isinstance(parsed, ParsedReport) else None
-        self.cancelled = self.cancelled or parsed is None
-        self.loop.quit()
+    def failed(message: str) -> None:
+        finish()
+        on_error(message)
 
-    @Slot(str)
-    def fail(self, message: str) -> None:
-        self.error = UserError(message)
-        self.loop.quit()
-
-    @Slot()
-    def cancel(self) -> None:
-        self.cancelled = True
-        self.stop.set()
-        self.loop.quit()
+    tasks.run_in_background(parse_job(source, entities, themes, stop), done, failed,
+                            busy="正在读取和识别报告…", cancel=stop.set)
+    return progress
 
 
 # Completion from the indicator catalogue -------------------------------------------------------------------

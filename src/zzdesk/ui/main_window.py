@@ -351,6 +351,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(export)
         file_menu.addSeparator()
         quit_action = QAction("退出(&Q)", self, shortcut=QKeySequence("Ctrl+Q"))
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # also from the import's progress
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
@@ -473,7 +474,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if tasks.running():  # an export is being written: finish it first, then close
+        if tasks.running():  # a parse stops; an export or an import commit is finished first, then close
+            tasks.cancel_all()
             event.ignore()
             if self._finishing is None or not self._finishing.isVisible():
                 self._finishing = finish_then_close(self)

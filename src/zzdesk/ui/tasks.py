@@ -3,7 +3,9 @@
 A job is a plain function that touches no widget: the caller reads everything it
 needs from the window first (on the GUI thread) and hands the job only those
 values, so nothing a user changes while it runs can reach a half-written file.
-The window asks `running()` before it closes and waits for `idle` (see quitting.py).
+A job that writes the user's data opens its own database connection.
+The window asks `running()` before it closes, stops what may be stopped (`cancel_all`:
+a parse, which has written nothing) and waits for `idle` for the rest (see quitting.py).
 """
 
 from __future__ import annotations
@@ -26,10 +28,13 @@ class _Signals(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, work: Callable[[], Any], busy: str) -> None:
+    def __init__(self, work: Callable[[], Any], busy: str, cancel: Callable[[], None] | None,
+                 writes: bool) -> None:
         super().__init__()
         self.work = work
         self.busy = busy
+        self.cancel = cancel
+        self.writes = writes
         self.signals = _Signals()
 
     def run(self) -> None:
@@ -65,6 +70,18 @@ def running() -> list[str]:
     return [task.busy for task in _running]
 
 
+def writing() -> list[str]:
+    """Jobs that write the user's data: another write (an import, a restore) waits for them."""
+    return [task.busy for task in _running if task.writes]
+
+
+def cancel_all() -> None:
+    """Ask every job that can stop early (it has written nothing) to stop; the others run to their end."""
+    for task in list(_running):
+        if task.cancel is not None:
+            task.cancel()
+
+
 def when_idle(callback: Callable[[], None]) -> None:
     """Call *callback* once nothing runs any more (at once if nothing runs now)."""
     if not _running:
@@ -85,8 +102,13 @@ def wait_all(timeout_ms: int = -1) -> bool:
 
 
 def run_in_background(work: Callable[[], Any], on_done: Callable[[Any], None],
-                      on_error: Callable[[str], None], busy: str = "正在处理…") -> None:
-    task = _Task(work, busy)
+                      on_error: Callable[[str], None], busy: str = "正在处理…",
+                      cancel: Callable[[], None] | None = None, writes: bool = False) -> None:
+    """Run *work* in the thread pool; *on_done* or *on_error* then runs on the GUI thread.
+
+    *cancel* asks the work to stop early (it then returns normally); *writes* marks work that
+    writes the user's data."""
+    task = _Task(work, busy, cancel, writes)
     _running.add(task)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
     if status_sink:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
+from zzdesk.ui import tasks
 from zzdesk.ui.data import AppData
 
 
@@ -26,3 +27,11 @@ class Host(Protocol):
 
     def say(self, message: str) -> None:
         """One line in the status bar."""
+
+
+def wait_for_writes(parent: QWidget) -> bool:
+    """True (after saying so) while a background job writes the user's data: another write waits for it."""
+    busy = tasks.writing()
+    if busy:
+        QMessageBox.information(parent, "请稍候", f"{'；'.join(busy)}\n完成后再试。")
+    return bool(busy)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from zzdesk.core.errors import UserError
 from zzdesk.ui import folders
-from zzdesk.ui.controllers import Host
+from zzdesk.ui.controllers import Host, wait_for_writes
 
 
 class UserDataActions:
@@ -56,6 +56,8 @@ class UserDataActions:
     def restore_backup(self, path: str, pack: bool = False) -> None:
         """Replace the user database by a backup (or a data pack), then show its data."""
         desk = self.host.data.store
+        if wait_for_writes(self.host.dialog_parent()):
+            return
         self.host.flush_edits()
         try:
             changes = desk.import_pack(Path(path)) if pack else desk.restore(Path(path))

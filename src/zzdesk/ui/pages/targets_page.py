@@ -51,6 +51,14 @@ def cited(report: ReportRecord) -> str:
     return f"《{report.title}》（{report.region}，{report.year}年）"
 
 
+def chart_sources(checks: list[TargetCheck]) -> str:
+    """来源 under the bullet chart: which report each 〔N年报告〕 there is."""
+    reports = {r.id: r for c in checks for r in (c.target_report, c.actual_report) if r is not None}
+    return ("图中来源：" + "；".join(f"〔{r.year}年报告〕{cited(r)}" for r in sorted(reports.values(),
+                                                                           key=lambda r: (r.year, r.id)))
+            if reports else "")
+
+
 def target_rows(data: AppData, checks: list[TargetCheck]) -> tuple[TargetRow, ...]:
     """The same rows a printed briefing shows, from the same builder."""
     briefing = BriefingData(data.report, [], list(data.passages), data.entities, checks, data.reports)
@@ -87,10 +95,14 @@ class TargetsPage(Page):
         self.splitter.addWidget(self.table)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        self.chart = BulletChart(target_rows(data, [c for c in self.checks if c.actual is not None]))
+        self.chart = BulletChart(target_rows(data, judged))
         scroll.setWidget(self.chart)
         self.splitter.addWidget(scroll)
         layout.addWidget(self.splitter, 1)
+        self.chart_sources = QLabel(chart_sources(judged))
+        self.chart_sources.setObjectName("sourceLine")
+        self.chart_sources.setWordWrap(True)
+        layout.addWidget(self.chart_sources)
 
     def _table(self) -> QTableWidget:
         table = QTableWidget(len(self.checks), len(COLUMNS))

@@ -1,0 +1,48 @@
+"""Pagination on the 22-line grid, with rows whose heights are known: charts and the text after them."""
+
+from __future__ import annotations
+
+import pytest
+
+from zzdesk.export.page_layout import BOTTOM, PITCH, TOP, Row, paginate
+
+
+def text(lines: int, *, heading: str = "") -> list[Row]:
+    rows = [Row(PITCH, lambda _top, _h: [], keep_with_next=bool(heading), kind=heading or "line")
+            for _ in range(lines)]
+    rows[0].block_start = True
+    return rows
+
+
+def chart(slots: float) -> Row:
+    return Row(slots * PITCH, lambda _top, _h: [], min_height=slots * PITCH * 0.7, kind="chart", on_grid=False,
+               block_start=True)
+
+
+def pages_of(rows: list[Row]) -> list[list[int]]:
+    pages, _ = paginate(rows)
+    index = {id(row): n for n, row in enumerate(rows)}
+    return [[index[id(placed.row)] for placed in page] for page in pages]
+
+
+def test_text_after_a_chart_that_cannot_fit_fills_the_blank_before_it() -> None:
+    rows = [*text(18), chart(10), *text(3), *text(2)]
+    pages = pages_of(rows)
+    # 4 slots are left under the 18 lines: the next paragraph (3 lines) moves up, the chart opens page 2,
+    # the last paragraph (2 lines, which would not fit in the 1 slot left) stays after the chart.
+    assert pages[0] == [*range(18), 19, 20, 21]
+    assert pages[1] == [18, 22, 23]
+
+
+def test_text_does_not_move_past_a_first_level_heading() -> None:
+    rows = [*text(18), chart(10), *text(1, heading="section"), *text(2)]
+    pages = pages_of(rows)
+    assert pages[0] == list(range(18)) and pages[1][0] == 18
+
+
+def test_a_chart_that_fits_when_shrunk_stays_in_place() -> None:
+    rows = [*text(14), chart(10), *text(3)]
+    pages, _ = paginate(rows)
+    placed = pages[0][14]
+    assert placed.row is rows[14] and placed.top + placed.height <= BOTTOM + 1e-6
+    assert placed.height >= 0.7 * 10 * PITCH - 1e-6 and placed.top == pytest.approx(TOP + 14 * PITCH)
