@@ -2,6 +2,6 @@
 
 import sys
 
-from zzdesk.cli.main import main
+from zzdesk.cli.entry import main
 
 sys.exit(main())

@@ -1,3 +1,3 @@
-from zzdesk.cli.main import main
+from zzdesk.cli.entry import main
 
 raise SystemExit(main())

@@ -169,3 +169,26 @@ def test_backups_with_either_search_layout_are_zzdesk_data(tmp_path: Path, layou
             validate_user_db(path)
     else:
         assert validate_user_db(path) >= 1
+
+
+def test_a_worker_thread_brings_a_stale_index_up_to_date(user_home: Path) -> None:
+    import threading
+
+    from zzdesk.core.search.index import remove_documents
+    from zzdesk.core.search.updating import ENTITY_TYPES, reindex_report
+
+    text = read_report_bytes((REPORTS / "zhengzhou-2026-full.txt").read_bytes(), "zhengzhou-2026-full.txt")
+    queries = ["郑州", "zz", "kjc", "增长", "科技", "zhengzhou"]
+    with DataStore(paths.reference_db_path(), user_home / "user.sqlite") as store:
+        report_id = commit_import(store.user_db, parse_report(text, store.entities()), store.reference)
+        expected = {q: _found(store, q) for q in queries}
+        with store.user_db:  # as if the import had been stored without its index
+            marks = ",".join("?" * len(ENTITY_TYPES))
+            stale = remove_documents(store.user_db, f"report_id = ? OR type IN ({marks})", (report_id, *ENTITY_TYPES))
+        assert stale > 0 and _found(store, "郑州") != expected["郑州"]
+        done: list[int] = []
+        worker = threading.Thread(target=lambda: done.append(reindex_report(user_home / "user.sqlite", report_id)))
+        worker.start()
+        worker.join()
+        assert done == [stale]
+        assert {q: _found(store, q) for q in queries} == expected

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import re
 import sys
 from collections.abc import Sequence
@@ -16,8 +15,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from zzdesk import __version__, paths
+from zzdesk.cli.guard import guarded
 from zzdesk.cli.output import safe_standard_streams
-from zzdesk.core.errors import UserError
 
 # Each module registers its subcommands.  They are imported only when the parser is built,
 # and `zzdesk search` builds a parser with its own module alone: it starts as fast as Python.
@@ -26,7 +25,6 @@ COMMAND_MODULES = ("data_commands", "search_command", "gui_commands", "briefing_
 _GLOBAL_OPTIONS_WITH_VALUE = ("--data-dir", "--reference-db")
 UNSAFE_ARGUMENT = re.compile("[\ud800-\udfff\x00]")  # bytes that are not UTF-8 arrive as lone surrogates
 EXIT_USAGE = 2
-EXIT_FAILURE = 1
 
 
 class UsageError(Exception):
@@ -70,26 +68,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
-    try:
-        if any(UNSAFE_ARGUMENT.search(arg) for arg in argv):
-            raise UsageError("参数中有无法识别的字符（不是 UTF-8 编码的文字）")
-        args = parser.parse_args(argv)
+    def command() -> int:
+        try:
+            if any(UNSAFE_ARGUMENT.search(arg) for arg in argv):
+                raise UsageError("参数中有无法识别的字符（不是 UTF-8 编码的文字）")
+            args = parser.parse_args(argv)
+        except UsageError as exc:
+            print(f"zzdesk: 参数错误：{exc}（zzdesk --help 查看用法）", file=sys.stderr)
+            return EXIT_USAGE
         if args.command is None:
             from zzdesk.cli import gui_commands
 
             return gui_commands.cmd_gui(args)
         result: int = args.handler(args)
         return result
-    except UsageError as exc:
-        print(f"zzdesk: 参数错误：{exc}（zzdesk --help 查看用法）", file=sys.stderr)
-        return EXIT_USAGE
-    except UserError as exc:
-        print(f"zzdesk: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
-    except BrokenPipeError:
-        # The reader (e.g. `| head`) went away: stop quietly, and keep Python from complaining at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_FAILURE
-    except KeyboardInterrupt:
-        print("zzdesk: 已中断", file=sys.stderr)
-        return 130
+
+    return guarded(command)

@@ -13,7 +13,10 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from typing import Any, TextIO
+
+TYPE_CHECKING = False  # typing itself would cost the search command's start-up a few ms
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 # C0 and C1 controls except tab and newline, DEL, lone surrogates (non-UTF-8 bytes), bidi controls.
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069]")

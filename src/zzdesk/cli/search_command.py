@@ -7,21 +7,26 @@ the other commands open.
 
 from __future__ import annotations
 
-import argparse
 import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 from zzdesk import paths
-from zzdesk.cli.arguments import LIMIT
 from zzdesk.cli.table import render_table
 from zzdesk.core.db import open_read_only
 from zzdesk.core.errors import UserError
 from zzdesk.core.search import SearchEngine, SearchHit, group_by_type, search_all
-from zzdesk.core.search.documents import TYPE_LABELS, TYPE_ORDER
+from zzdesk.core.search.kinds import TYPE_LABELS, TYPE_ORDER
 from zzdesk.core.search.schema import has_index
+
+TYPE_CHECKING = False  # typing itself costs the search command's start-up a few ms
+if TYPE_CHECKING:
+    import argparse
+    from types import SimpleNamespace
+    from typing import Any
+
+    Arguments = argparse.Namespace | SimpleNamespace  # the full parser's, or the fast path's
 
 _TYPE_BY_LABEL = {label: key for key, label in TYPE_LABELS.items()}
 
@@ -48,7 +53,7 @@ def _marked(hit: SearchHit, open_mark: str, close_mark: str) -> str:
 
 
 @contextmanager
-def _engines(args: argparse.Namespace) -> Iterator[list[SearchEngine]]:
+def _engines(args: Arguments) -> Iterator[list[SearchEngine]]:
     """The bundled reports' index, and the user's imported reports' when there is one.
 
     The user's database is only read here; one indexed by an older version is left to the
@@ -83,13 +88,16 @@ def _report_keys(engines: list[SearchEngine]) -> dict[int, str]:
     return {row[0]: row[1] for engine in engines for row in engine.conn.execute("SELECT id, key FROM reports")}
 
 
-def cmd_search(args: argparse.Namespace) -> int:
+def cmd_search(args: Arguments) -> int:
     if args.limit <= 0:
         raise SearchUsageError("--limit 须为正整数")
     types = [_resolve_type(t) for t in args.type] if args.type else None
     if args.report is not None:  # one report: the Desk resolves its key (rare; the Desk costs start-up)
+        import argparse
+
         from zzdesk.cli.data_commands import open_store
 
+        assert isinstance(args, argparse.Namespace)  # the fast path leaves --report to the full parser
         with open_store(args) as store:
             hits = store.search(args.query, types=types, limit=args.limit, report=args.report)
             report_keys = {r.id: r.key for r in store.reports()}
@@ -126,6 +134,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
+    from zzdesk.cli.arguments import LIMIT
+
     search = sub.add_parser("search", help="检索主题、段落、指标、项目、企业、机构和举措")
     search.add_argument("query", metavar="QUERY", help="汉字、拼音、拼音首字母或数字；空格分隔的多个词须同时出现")
     search.add_argument("--type", action="append", metavar="T",

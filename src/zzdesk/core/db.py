@@ -12,13 +12,15 @@ import errno
 import os
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from zzdesk.core.errors import UserError
 from zzdesk.core.models_meta import SCHEMA_VERSION
 from zzdesk.core.safe_files import protect
 
+TYPE_CHECKING = False  # typing itself would cost `zzdesk search` start-up a few ms
 if TYPE_CHECKING:
+    from typing import Any
+
     from sqlalchemy import Engine
 
 

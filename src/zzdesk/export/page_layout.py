@@ -130,9 +130,11 @@ class Metrics:
 
     REFERENCE_PX = 100.0
 
-    def __init__(self) -> None:
+    def __init__(self, known: dict[Face, dict[str, float]] | None = None) -> None:
+        # Font objects belong to the thread that made them (a layout may run in an export worker), so
+        # only the measured advances, plain floats, are shared between Metrics.
         self._fonts: dict[Face, tuple[QRawFont, QFontMetricsF]] = {}
-        self._advances: dict[tuple[Face, str], float] = {}
+        self._known: dict[Face, dict[str, float]] = {} if known is None else known
         self._tables: dict[Face, _Advances] = {}
 
     def _font(self, face: Face) -> tuple[QRawFont, QFontMetricsF]:
@@ -143,17 +145,20 @@ class Metrics:
             self._fonts[face] = (QRawFont.fromFont(font), QFontMetricsF(font))
         return self._fonts[face]
 
+    def known(self, face: Face) -> dict[str, float]:
+        return self._known.setdefault(face, {})
+
     def advance(self, char: str, face: Face) -> float:
-        key = (face, char)
-        if key not in self._advances:
+        known = self.known(face)
+        if char not in known:
             raw, metrics = self._font(face)
             glyphs = raw.glyphIndexesForString(char) if raw.isValid() else []
             if glyphs and glyphs[0]:
                 width = raw.advancesForGlyphIndexes(glyphs)[0].x()
             else:  # drawn by a fallback face
                 width = metrics.horizontalAdvance(char)
-            self._advances[key] = width / self.REFERENCE_PX * face.size * PT
-        return self._advances[key]
+            known[char] = width / self.REFERENCE_PX * face.size * PT
+        return known[char]
 
     def table(self, face: Face) -> _Advances:
         """Advances of *face* by character: looked up without hashing the face for every character."""
@@ -170,21 +175,22 @@ class Metrics:
         return ascent / self.REFERENCE_PX * face.size * PT
 
 
-_shared: dict[tuple[str, ...], Metrics] = {}
+_shared: dict[tuple[str, ...], dict[Face, dict[str, float]]] = {}
 
 
 def shared_metrics() -> Metrics:
-    """One Metrics per set of fonts in use, kept between layouts (advances are measured once a process)."""
+    """Metrics for this layout, reusing the advances measured by earlier layouts with the same fonts."""
     key = tuple(font.family for font in font_report())
-    if key not in _shared:
+    known = _shared.get(key)
+    if known is None:
         _shared.clear()
-        _shared[key] = Metrics()
-    return _shared[key]
+        known = _shared[key] = {}
+    return Metrics(known)
 
 
 class _Advances(dict[str, float]):
     def __init__(self, metrics: Metrics, face: Face) -> None:
-        super().__init__()
+        super().__init__(metrics.known(face))  # a copy: lookups stay in this thread's own dict
         self.metrics, self.face = metrics, face
 
     def __missing__(self, char: str) -> float:

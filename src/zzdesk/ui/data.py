@@ -141,7 +141,7 @@ class AppData:
                 continue
             entity = self._entity_by_name.get(hit.name)
             if entity is not None and all(h.id != entity.id or h.type != hit.type for h in hits):
-                hits.append(replace(hit, id=entity.id))
+                hits.append(hit.replace(id=entity.id))
         return hits[:limit]
 
     def source_of(self, passage_id: int) -> str:

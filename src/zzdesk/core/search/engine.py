@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
-from zzdesk.core.search.documents import TYPE_LABELS, TYPE_ORDER
-from zzdesk.core.search.intersect import Condition, Part, matching
+from zzdesk.core.search.intersect import Condition, Memo, Part, matching
+from zzdesk.core.search.kinds import TYPE_LABELS, TYPE_ORDER
 from zzdesk.core.search.query import (
     ALIAS_COLUMNS,
     NAME_COLUMNS,
@@ -28,6 +27,7 @@ from zzdesk.core.search.query import (
 )
 from zzdesk.core.search.schema import MAX_PREFIX
 from zzdesk.core.search.tokens import fold, number_key
+from zzdesk.core.search.values import Value
 
 SNIPPET_CONTEXT = 18
 _MAX_KEY = "\U0010ffff"
@@ -41,8 +41,21 @@ EXACT_ALIAS, ALIAS_PREFIX, ALIAS_PINYIN, ALIAS_SUBSTRING = 50, 45, 42, 40
 TEXT_MENTION, TEXT_PINYIN = 20, 18
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(Value):
+    """One result, as the UI and the command line show it."""
+
+    __slots__ = (
+        "id",
+        "marks",
+        "name",
+        "report_id",
+        "report_title",
+        "report_year",
+        "score",
+        "snippet",
+        "theme",
+        "type",
+    )
     type: str
     id: int
     name: str
@@ -51,8 +64,14 @@ class SearchHit:
     marks: tuple[tuple[int, int], ...]  # spans of the snippet that matched
     score: float
     report_id: int | None
-    report_title: str | None = None
-    report_year: int | None = None
+    report_title: str | None
+    report_year: int | None
+
+    def __init__(self, type: str, id: int, name: str, theme: str | None, snippet: str,
+                 marks: tuple[tuple[int, int], ...], score: float, report_id: int | None,
+                 report_title: str | None = None, report_year: int | None = None) -> None:
+        self._set(type=type, id=id, name=name, theme=theme, snippet=snippet, marks=marks, score=score,
+                  report_id=report_id, report_title=report_title, report_year=report_year)
 
     @property
     def type_label(self) -> str:
@@ -89,12 +108,14 @@ class SearchEngine:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._words: dict[tuple[str, str, bool], list[str]] = {}
+        self._probes: Memo = {}  # lookups already read by earlier tiers of the current search
 
     def search(self, query: str, types: Iterable[str] | None = None, limit: int = 50) -> list[SearchHit]:
         terms = parse_terms(query)
         if not terms or limit <= 0:
             return []
         wanted = tuple(types) if types else None
+        self._probes = {}
         found: dict[int, float] = {}
         for rare in (False, True):  # rare readings only when nothing matched by common ones
             if rare and (found or not any(t.latin_only for t in terms)):
@@ -105,6 +126,7 @@ class SearchEngine:
                         found[doc_id] = score - position / (10 * (limit + len(ids)))
                 if len(found) >= limit:
                     break
+        self._probes = {}
         best = sorted(found.items(), key=lambda item: -item[1])[:limit]
         return self._hits(best, terms)
 
@@ -188,7 +210,7 @@ class SearchEngine:
         return (_fts("search_heads", head_expr(term.key)), _fts("search_inside", inside_expr(term.key)))
 
     def _all(self, conditions: list[Condition], types: tuple[str, ...] | None, limit: int | None) -> list[int]:
-        return matching(self.conn, conditions, types, limit)
+        return matching(self.conn, conditions, types, limit, self._probes)
 
     def _anywhere(self, terms: list[Term], types: tuple[str, ...] | None, limit: int | None,
                   rare: bool = False, words: bool = True) -> list[int]:
@@ -296,7 +318,7 @@ class SearchEngine:
 
 
 def _fts(table: str, expr: str) -> Part:
-    return Part(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", "rowid", (expr,))
+    return Part(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", "rowid", (expr,), seekable='"*' not in expr)
 
 
 def _with_types(sql: str, args: list[object], types: tuple[str, ...] | None) -> tuple[str, list[object]]:
@@ -305,15 +327,23 @@ def _with_types(sql: str, args: list[object], types: tuple[str, ...] | None) -> 
     return sql + f" AND d.type IN ({','.join('?' * len(types))})", [*args, *types]
 
 
+def _first_of(text: str, needles: list[str]) -> int:
+    return min((i for i in (text.find(n) for n in needles) if i >= 0), default=-1)
+
+
 def make_snippet(body: str, needles: list[str], fallback: str = "") -> tuple[str, tuple[tuple[int, int], ...]]:
     """The source sentence around the first match, with every matched needle marked.
 
     When the query matched by pinyin and its words are not in the text, the item's own name
     is looked for instead, so the snippet still shows where the item is mentioned.
     """
-    folded = fold(body)
     needles = [n for n in needles if n]
-    first = min((i for i in (folded.find(n) for n in needles) if i >= 0), default=-1)
+    # Most matches are found in the text as it is; folding a long text costs more than the rest.
+    folded = body
+    first = _first_of(folded, needles)
+    if first < 0:
+        folded = fold(body)
+        first = _first_of(folded, needles)
     if first < 0 and fallback:
         needles = [fold(fallback)]
         first = folded.find(needles[0])
@@ -326,12 +356,13 @@ def make_snippet(body: str, needles: list[str], fallback: str = "") -> tuple[str
     line_end = len(folded) if line_end < 0 else line_end
     start = max(line_start, first - SNIPPET_CONTEXT)
     end = min(line_end, first + SNIPPET_CONTEXT * 2)
+    window = fold(body[start:end])  # folding keeps offsets
     marks: list[tuple[int, int]] = []
     for needle in needles:
-        at = folded.find(needle, start, end)
+        at = window.find(needle)
         while at >= 0:
-            marks.append((at - start, at - start + len(needle)))
-            at = folded.find(needle, at + len(needle), end)
+            marks.append((at, at + len(needle)))
+            at = window.find(needle, at + len(needle))
     prefix = "…" if start > line_start else ""
     suffix = "…" if end < line_end else ""
     shifted = tuple(sorted((a + len(prefix), b + len(prefix)) for a, b in marks))

@@ -16,23 +16,24 @@ from zzdesk.core.numbers import format_number
 from zzdesk.core.search.documents import SearchDoc
 from zzdesk.core.search.pinyin import char_syllable, name_pinyin
 from zzdesk.core.search.schema import DDL, INDEX_VERSION
-from zzdesk.core.search.tokens import SEPARATOR, fold, is_hanzi, key_of, number_key, segments
+from zzdesk.core.search.tokens import SEPARATOR, fold, is_hanzi, key_of, number_key, unit_runs
 
 _BATCH = 2000
+FTS_TABLES = ("search_names", "search_heads", "search_inside", "search_text")
 
 
 def _streams(texts: Iterable[str], words: set[str]) -> tuple[str, str]:
     """Unigram and bigram token streams of *texts*; the text's two-character words go to *words*."""
     uni: list[str] = []
     bi: list[str] = []
-    for run in segments(fold("\n".join(texts))).runs:  # a line break is a boundary like any other
+    for run in unit_runs(fold("\n".join(texts))):  # a line break is a boundary like any other
         if len(run) > 1:
             pairs = list(map(str.__add__, run[:-1], run[1:]))
             words.update(pairs)
+            bi.append(" ".join(pairs))
         else:
-            pairs = list(run)
+            bi.append(run[0])
         uni.append(" ".join(run))
-        bi.append(" ".join(pairs))
     glue = f" {SEPARATOR} "
     return glue.join(uni), glue.join(bi)
 
@@ -73,7 +74,7 @@ def build_search_index(conn: sqlite3.Connection, docs: Iterable[SearchDoc]) -> i
         conn.execute(statement)
     conn.execute("INSERT INTO search_meta VALUES ('version', ?), ('next_doc_id', '1')", (INDEX_VERSION,))
     count = add_documents(conn, sorted(docs, key=SearchDoc.static_rank))
-    for table in ("search_names", "search_heads", "search_inside", "search_text"):
+    for table in FTS_TABLES:
         conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
     return count
 

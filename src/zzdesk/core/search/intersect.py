@@ -2,28 +2,35 @@
 
 Mixed queries (郑东 liangzi) join conditions that can each match tens of thousands of
 documents.  Letting SQLite materialise every `IN (subquery)` costs as much as the largest
-one; instead each condition is first read up to a small cap: when one is small, only its
-documents are checked against the others (rowid lookups); when all are large, matches are
-dense, so the sorted id streams are walked together and stop at the limit.
+one; instead each condition is first read up to a small cap, which tells how common it is.
+The rarest one's ids are then read in rank order, a block at a time, and each block is checked
+against the others (id lookups or one range scan), stopping at the limit.
 """
 
 from __future__ import annotations
 
-import heapq
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+
+from zzdesk.core.search.values import Value
 
 PROBE = 2000
+SEEK_MAX = 300  # candidates looked up one by one; more are checked by a range scan
+WHOLE_READ_MAX = 12000  # a prefix lookup expected to have fewer ids is read whole when checked
+SEEK_COST = 30  # one id looked up costs about as much as this many read in a range scan
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(Value):
     """One lookup: *sql* selects the id column *column* (rowid of an FTS table, or doc_id)."""
 
+    __slots__ = ("args", "column", "seekable", "sql")
     sql: str
     column: str
     args: tuple[object, ...]
+    seekable: bool  # one id is cheap to look up (not so for a prefix, which merges many doclists)
+
+    def __init__(self, sql: str, column: str, args: tuple[object, ...], seekable: bool = True) -> None:
+        self._set(sql=sql, column=column, args=args, seekable=seekable)
 
     def query(self, extra: str = "") -> str:
         return f"{self.sql}{extra} ORDER BY {self.column}"
@@ -36,18 +43,52 @@ def _ids_sql(ids: Sequence[int]) -> str:
     return ",".join(str(int(i)) for i in ids)
 
 
-def _probe(conn: sqlite3.Connection, part: Part) -> tuple[list[int], bool]:
-    """Up to PROBE ids of *part*, and whether that is all of them."""
-    rows = conn.execute(part.query() + f" LIMIT {PROBE + 1}", part.args).fetchall()
-    return [r[0] for r in rows[:PROBE]], len(rows) <= PROBE
+Probe = tuple[list[int], bool]  # a part's first ids (ascending), and whether that is all of them
+Memo = dict[tuple[str, tuple[object, ...], int, int], Probe]  # probes already read during one search
 
 
-def _within(conn: sqlite3.Connection, part: Part, low: int, high: int) -> set[int]:
-    """Every id of *part* between *low* and *high*: one evaluation of the lookup.
+def _probe(conn: sqlite3.Connection, part: Part, after: int = 0, memo: Memo | None = None,
+           cap: int | None = None) -> Probe:
+    """Up to *cap* (PROBE) ids of *part* greater than *after*, and whether that is all of them."""
+    cap = PROBE if cap is None else cap
+    key = (part.sql, part.args, after, cap)
+    if memo is not None and key in memo:
+        return memo[key]
+    extra = f" AND {part.column} > {int(after)}" if after else ""
+    rows = conn.execute(part.query(extra) + f" LIMIT {int(cap) + 1}", part.args).fetchall()
+    found = [r[0] for r in rows[:cap]], len(rows) <= cap
+    if memo is not None:
+        memo[key] = found
+    return found
 
-    (A rowid IN (...) list would make SQLite evaluate an FTS5 match once per listed id.)"""
-    sql = part.query(f" AND {part.column} BETWEEN {int(low)} AND {int(high)}")
-    return {r[0] for r in conn.execute(sql, part.args)}
+
+def _within(conn: sqlite3.Connection, part: Part, probe: list[int], known: set[int], candidates: list[int],
+            last_id: int, memo: Memo | None = None) -> set[int]:
+    """The *candidates* (ascending) that *part* finds, given its first ids *probe* (ascending; as
+    a set, *known*).
+
+    Candidates up to the probe's last id are settled by the probe itself.  The rest are looked
+    up by id when there are few, the lookup is a plain token and a scan of their id range would
+    read far more ids (a seek costs 5-40 µs, a scanned id a fraction of one; but a common
+    word has tens of thousands of them).  A prefix costs a fixed 0.2 ms per evaluation (it
+    merges many doclists), so when it is not huge it is read whole once per search instead.
+    """
+    last = probe[-1] if probe else 0
+    found = known.intersection(candidates)
+    rest = [c for c in candidates if c > last]
+    if not rest:
+        return found
+    if not part.seekable and len(probe) * (last_id - last) < WHOLE_READ_MAX * last:  # by the probe's density
+        every, complete = _probe(conn, part, last, memo, cap=WHOLE_READ_MAX)
+        if complete:
+            return found | set(every).intersection(rest)
+    # Matches expected in the rest's id range, from the probe's density (its ids are all below last).
+    in_range = len(probe) * (rest[-1] - rest[0] + 1) / max(last, 1)
+    if part.seekable and len(rest) <= SEEK_MAX and in_range > SEEK_COST * len(rest):
+        sql = part.query(f" AND {part.column} IN ({_ids_sql(rest)})")
+    else:
+        sql = part.query(f" AND {part.column} BETWEEN {int(rest[0])} AND {int(rest[-1])}")
+    return found | {r[0] for r in conn.execute(sql, part.args)}
 
 
 def _docs(conn: sqlite3.Connection, ids: Sequence[int], types: tuple[str, ...] | None,
@@ -78,67 +119,59 @@ def _first(conn: sqlite3.Connection, condition: Condition, types: tuple[str, ...
     return sorted(found)[:limit]
 
 
-def _stream(conn: sqlite3.Connection, condition: Condition) -> Iterator[int]:
-    cursors = [(r[0] for r in conn.execute(part.query(), part.args)) for part in condition]
-    last = None
-    for doc_id in heapq.merge(*cursors):
-        if doc_id != last:
-            yield doc_id
-            last = doc_id
-
-
-def _walk_together(conn: sqlite3.Connection, conditions: Sequence[Condition]) -> Iterator[int]:
-    """Ids in every stream, ascending (each stream sorted)."""
-    streams = [_stream(conn, c) for c in conditions]
-    heads = [next(s, None) for s in streams]
-    while all(h is not None for h in heads):
-        top = max(h for h in heads if h is not None)
-        if all(h == top for h in heads):
-            yield top
-            heads = [next(s, None) for s in streams]
-            continue
-        heads = [h if h == top else _advance(s, h, top) for s, h in zip(streams, heads, strict=True)]
-
-
-def _advance(stream: Iterator[int], head: int | None, target: int) -> int | None:
-    while head is not None and head < target:
-        head = next(stream, None)
-    return head
-
-
 def matching(conn: sqlite3.Connection, conditions: Sequence[Condition], types: tuple[str, ...] | None,
-             limit: int | None) -> list[int]:
+             limit: int | None, memo: Memo | None = None) -> list[int]:
     """Ids meeting every condition, in rank order, at most *limit* (None: all of them)."""
     if not conditions:
         return []
     if limit is None:
-        found: set[int] | None = None
+        common: set[int] | None = None
         for condition in conditions:
             every = {r[0] for part in condition for r in conn.execute(part.query(), part.args)}
-            found = every if found is None else found & every
-        return _docs(conn, sorted(found or ()), types, None)
+            common = every if common is None else common & every
+        return _docs(conn, sorted(common or ()), types, None)
     if len(conditions) == 1:  # nothing to intersect: read the lookups in rank order, stop at the limit
         return _first(conn, conditions[0], types, limit)
-    probes = [[_probe(conn, part) for part in condition] for condition in conditions]
-    small = [i for i, looked in enumerate(probes) if all(complete for _, complete in looked)]
-    if small:
-        driver = min(small, key=lambda i: sum(len(ids) for ids, _ in probes[i]))
-        candidates = sorted({d for ids, _ in probes[driver] for d in ids})
-        for index, condition in enumerate(conditions):
-            if index == driver or not candidates:
-                continue
-            kept: set[int] = set()
-            for part, (ids, complete) in zip(condition, probes[index], strict=True):
-                kept |= set(ids) if complete else _within(conn, part, candidates[0], candidates[-1])
-            candidates = [i for i in candidates if i in kept]
-        return _docs(conn, candidates, types, limit)
-    out: list[int] = []
-    batch: list[int] = []
-    for doc_id in _walk_together(conn, conditions):
-        batch.append(doc_id)
-        if len(batch) >= limit:
-            out += _docs(conn, batch, types, limit - len(out))
-            batch = []
-            if len(out) >= limit:
-                return out
-    return out + _docs(conn, batch, types, limit - len(out))
+    probes = [[_probe(conn, part, memo=memo) for part in condition] for condition in conditions]
+    last_id = conn.execute("SELECT max(id) FROM search_docs").fetchone()[0] or 0
+    driver = min(range(len(conditions)), key=lambda i: _estimate(probes[i], last_id))
+    # Each other condition's lookups with their probes, as sets once for all the checks below.
+    others = [[(part, ids, set(ids), complete) for part, (ids, complete) in zip(c, p, strict=True)]
+              for i, (c, p) in enumerate(zip(conditions, probes, strict=True)) if i != driver]
+    found: list[int] = []
+    # The rarest condition's ids, best-ranked first, a chunk at a time, each checked against
+    # the others: the work stops as soon as the limit is met.
+    for block in _ascending(conn, conditions[driver], probes[driver], memo):
+        for start in range(0, len(block), SEEK_MAX):
+            chunk = block[start:start + SEEK_MAX]
+            for lookups in others:
+                if not chunk:
+                    break
+                kept: set[int] = set()
+                for part, ids, known, complete in lookups:
+                    kept |= known.intersection(chunk) if complete else _within(
+                        conn, part, ids, known, chunk, last_id, memo)
+                chunk = [i for i in chunk if i in kept]
+            found += _docs(conn, chunk, types, limit - len(found))
+            if len(found) >= limit:
+                return found
+    return found
+
+
+def _estimate(looked: list[Probe], last_id: int) -> float:
+    """How many ids a condition has: exact when probed whole, else from the probe's density."""
+    return sum(len(ids) if complete else len(ids) * last_id / max(ids[-1], 1) for ids, complete in looked)
+
+
+def _ascending(conn: sqlite3.Connection, condition: Condition, looked: list[Probe],
+               memo: Memo | None) -> Iterator[list[int]]:
+    """Every id of *condition*, ascending, in blocks of about PROBE (read as far as needed)."""
+    low = 0
+    while True:
+        bound = min((ids[-1] for ids, complete in looked if not complete), default=None)
+        yield sorted({i for ids, _ in looked for i in ids if i > low and (bound is None or i <= bound)})
+        if bound is None:
+            return
+        low = bound
+        looked = [(ids, True) if complete else _probe(conn, part, low, memo)
+                  for part, (ids, complete) in zip(condition, looked, strict=True)]

@@ -23,7 +23,7 @@ MAX_VARIANTS = 3  # other readings kept per name: a fallback, so a few suffice
 _LATIN = re.compile(r"[a-z]+")
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=2048)  # names repeat little: a bigger cache only holds memory while indexing
 def readings(name: str) -> tuple[tuple[str, ...], ...]:
     """Syllable sequences for *name* (syllables and ASCII units), primary reading first."""
     return tuple(tuple(v) for v in _readings(name))
@@ -96,8 +96,20 @@ def initials(syllables: tuple[str, ...]) -> list[str]:
     return [s[0] if s.isalpha() else s for s in syllables]
 
 
-def _joined(syllables: tuple[str, ...], start: int = 0) -> tuple[str, str]:
-    return "".join(syllables[start:]), "".join(initials(syllables[start:]))
+def _joined(syllables: tuple[str, ...]) -> tuple[str, str]:
+    return "".join(syllables), "".join(initials(syllables))
+
+
+def _tails(syllables: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Pinyin and initials of syllables[i:] for every i >= 1, built from the end (each once)."""
+    tails: list[tuple[str, str]] = []
+    spoken = letters = ""
+    for syllable in reversed(syllables[1:]):
+        spoken = syllable + spoken
+        letters = (syllable[0] if syllable.isalpha() else syllable) + letters
+        tails.append((spoken, letters))
+    tails.reverse()
+    return tails
 
 
 @dataclass(frozen=True)
@@ -110,7 +122,7 @@ class NamePinyin:
     inside: tuple[str, ...]  # primary reading from the second syllable on: kejicheng, kjc
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=2048)
 def name_pinyin(name: str) -> NamePinyin:
     found = readings(name)
     if not found:
@@ -119,7 +131,7 @@ def name_pinyin(name: str) -> NamePinyin:
     others = tuple(dict.fromkeys(k for syllables in found[1:] for k in _joined(syllables) if k not in keys))
     heads = prefixes(keys)
     primary = found[0]
-    inside = tuple(dict.fromkeys(k for i in range(1, len(primary)) for k in _joined(primary, i)))
+    inside = tuple(dict.fromkeys(k for pair in _tails(primary) for k in pair))
     return NamePinyin(keys, others, heads, inside)
 
 

@@ -7,10 +7,9 @@ user types can act as FTS5 syntax.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from zzdesk.core.search.syllables import SYLLABLES
 from zzdesk.core.search.tokens import SEPARATOR, Segments, fold_query, is_hanzi, run_bigrams, segments
+from zzdesk.core.search.values import Value
 
 MAX_QUERY_CHARS = 200  # longer input is cut: nobody types more, and it bounds the work
 MAX_TERMS = 8
@@ -20,10 +19,13 @@ ALIAS_COLUMNS = ("alias_uni", "alias_bi")
 TEXT_COLUMNS = ("text_uni", "text_bi")
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(Value):
+    __slots__ = ("segs", "text")
     text: str  # folded, as typed (used for snippets)
     segs: Segments
+
+    def __init__(self, text: str, segs: Segments) -> None:
+        self._set(text=text, segs=segs)
 
     @property
     def latin_only(self) -> bool:
@@ -110,7 +112,7 @@ def syllable_splits(letters: str, limit: int = 4) -> list[list[str]]:
         for end in range(min(len(letters), start + 6), start, -1):
             if letters[start:end] in _SPOKEN:
                 walk(end, [*taken, letters[start:end]])
-        if taken and rest not in _SPOKEN and any(s.startswith(rest) for s in _SPOKEN):
+        if taken and rest not in _SPOKEN and rest in _SPOKEN_STARTS:
             found.append([*taken, rest])
 
     if len(letters) <= 40:
@@ -120,3 +122,4 @@ def syllable_splits(letters: str, limit: int = 4) -> list[list[str]]:
 
 
 _SPOKEN = frozenset(s for s in SYLLABLES if any(v in s for v in "aeiouv"))  # not the interjections m, n, ng
+_SPOKEN_STARTS = frozenset(s[:n] for s in _SPOKEN for n in range(1, len(s) + 1))

@@ -11,11 +11,14 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from zzdesk.core.search.traditional import TRADITIONAL
+from zzdesk.core.search.values import Value
+
+TYPE_CHECKING = False  # typing itself would cost the search command's start-up a few ms
+if TYPE_CHECKING:
+    from typing import Any
 
 # Stands for a boundary in token streams.  A private-use character: never a unit of folded
 # text or of a query, so no input can reach it (not even as a prefix, as a Latin word could).
@@ -37,33 +40,28 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
-def _fold_table() -> dict[int, str]:
-    """One-for-one replacements: full-width forms, Kangxi radicals, compatibility ideographs, A-Z."""
-    table: dict[int, str] = {}
-    ranges = [(0x2E80, 0x2FE0), (0x3000, 0x3040), (0xF900, 0xFB00), (0xFF00, 0xFFF0), (0x41, 0x5B)]
-    for first, last in ranges:
-        for code in range(first, last):
-            folded = unicodedata.normalize("NFKC", chr(code)).lower()
-            if len(folded) == 1 and folded != chr(code):
-                table[code] = folded
-    return table
+# Where one-for-one replacements live: Kangxi radicals, CJK symbols and the ideographic space,
+# compatibility ideographs, full-width forms, A-Z.
+_FOLD_RANGES = ((0x2E80, 0x2FE0), (0x3000, 0x3040), (0xF900, 0xFB00), (0xFF00, 0xFFF0), (0x41, 0x5B))
 
 
-_FOLD = _fold_table()
+class _FoldTable(dict[int, str]):
+    """str.translate table filled as characters are met: building all of it would cost every
+    start of `zzdesk search` a millisecond or two of Unicode normalisation."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = ch
+        if any(first <= code < last for first, last in _FOLD_RANGES):
+            normal = unicodedata.normalize("NFKC", ch).lower()
+            folded = normal if len(normal) == 1 else ch
+        self[code] = folded
+        return folded
 
 
-def _ranges(codes: list[int]) -> str:
-    """A character class body for *codes* as ranges: quick to compile, unlike thousands of members."""
-    spans: list[list[int]] = []
-    for code in codes:
-        if spans and code == spans[-1][1] + 1:
-            spans[-1][1] = code
-        else:
-            spans.append([code, code])
-    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans)
-
-
-_FOLDABLE = re.compile(f"[{_ranges(sorted(_FOLD))}]")
+_FOLD = _FoldTable()
+# Text without any character of those ranges is already folded.
+_FOLDABLE = re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b - 1))}" for a, b in _FOLD_RANGES) + "]")
 
 
 def fold(text: str) -> str:
@@ -87,24 +85,30 @@ def is_hanzi(unit: str) -> bool:
                                or "\uf900" <= unit <= "\ufaff" or "\U00020000" <= unit <= "\U0002ebef")
 
 
-@dataclass(frozen=True)
-class Segments:
+class Segments(Value):
     """Units of a text, grouped into runs with no boundary inside."""
 
+    __slots__ = ("runs",)
     runs: tuple[tuple[str, ...], ...]
+
+    def __init__(self, runs: tuple[tuple[str, ...], ...]) -> None:
+        self._set(runs=runs)
 
     @property
     def units(self) -> list[str]:
         return [u for run in self.runs for u in run]
 
 
+def unit_runs(text: str) -> list[str | list[str]]:
+    """Runs of adjacent units in already folded *text*: a Chinese-only run as a string (each
+    character a unit), one with letters or digits as its list of units."""
+    # Most runs are Chinese only: one unit per character, no regex needed.
+    return [_UNIT_IN_RUN.findall(run) if _ASCII_IN_RUN.search(run) else run for run in _RUN.findall(text)]
+
+
 def segments(text: str) -> Segments:
     """Runs of adjacent units in already folded *text*."""
-    runs: list[tuple[str, ...]] = []
-    for run in _RUN.findall(text):
-        # Most runs are Chinese only: one unit per character, no regex needed.
-        runs.append(tuple(_UNIT_IN_RUN.findall(run)) if _ASCII_IN_RUN.search(run) else tuple(run))
-    return Segments(tuple(runs))
+    return Segments(tuple(tuple(run) for run in unit_runs(text)))
 
 
 def unigram_stream(segs: Segments) -> str:
