@@ -23,12 +23,17 @@ def part_of(relative: Path) -> str:
     parts = list(relative.parts)
     if parts and parts[0] == "_internal":
         parts = parts[1:]
+    # The standard library as bytecode files (the bundle keeps no archive) or base_library.zip.
+    if parts[0].split(".")[0] in sys.stdlib_module_names or parts[0] == "base_library.zip":
+        return "Python 标准库"
     if not parts[1:]:
         name = parts[0]
         if name.startswith(("libpython", "python3")) or name.endswith(".pyd") or "lib-dynload" in name:
             return "Python 解释器"
         return "程序与零散库"
     if parts[0] == "PySide6":
+        if parts[-1].lower().startswith(("libicu", "icu")):
+            return "PySide6/ICU 数据与库"
         inner = [p for p in parts[1:-1] if p != "Qt"]
         if inner and inner[0] == "plugins" and len(inner) > 1:
             return f"PySide6/plugins/{inner[1]}"
