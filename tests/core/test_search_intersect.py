@@ -46,9 +46,9 @@ def test_limited_matches_are_the_first_of_all_matches(engine: SearchEngine, monk
     every = engine._anywhere(terms, None, None)
     assert every, query  # the data is made so that each query matches something
     for limit in (1, 3, 50, 1000):
-        engine._probes = {}
+        engine._probes = intersect.Memo()
         assert engine._anywhere(terms, None, limit) == every[:limit], (query, limit)
-        engine._probes = {}
+        engine._probes = intersect.Memo()
         typed = engine._anywhere(terms, ("figure",), limit)
         assert typed == [], (query, limit)
 

@@ -108,14 +108,14 @@ class SearchEngine:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._words: dict[tuple[str, str, bool], list[str]] = {}
-        self._probes: Memo = {}  # lookups already read by earlier tiers of the current search
+        self._probes = Memo()  # lookups already read by earlier tiers of the current search
 
     def search(self, query: str, types: Iterable[str] | None = None, limit: int = 50) -> list[SearchHit]:
         terms = parse_terms(query)
         if not terms or limit <= 0:
             return []
         wanted = tuple(types) if types else None
-        self._probes = {}
+        self._probes = Memo()
         found: dict[int, float] = {}
         for rare in (False, True):  # rare readings only when nothing matched by common ones
             if rare and (found or not any(t.latin_only for t in terms)):
@@ -126,7 +126,7 @@ class SearchEngine:
                         found[doc_id] = score - position / (10 * (limit + len(ids)))
                 if len(found) >= limit:
                     break
-        self._probes = {}
+        self._probes = Memo()
         best = sorted(found.items(), key=lambda item: -item[1])[:limit]
         return self._hits(best, terms)
 

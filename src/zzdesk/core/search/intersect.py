@@ -17,7 +17,7 @@ from zzdesk.core.search.values import Value
 PROBE = 2000
 SEEK_MAX = 300  # candidates looked up one by one; more are checked by a range scan
 WHOLE_READ_MAX = 12000  # a prefix lookup expected to have fewer ids is read whole when checked
-SEEK_COST = 30  # one id looked up costs about as much as this many read in a range scan
+SEEK_COST = 60  # one id looked up costs about as much as this many read in a range scan (filtered in SQLite)
 
 
 class Part(Value):
@@ -44,7 +44,43 @@ def _ids_sql(ids: Sequence[int]) -> str:
 
 
 Probe = tuple[list[int], bool]  # a part's first ids (ascending), and whether that is all of them
-Memo = dict[tuple[str, tuple[object, ...], int, int], Probe]  # probes already read during one search
+
+
+class Checked:
+    """Which ids one lookup has been asked about beyond its probe: id ranges read whole, single ids."""
+
+    __slots__ = ("ids", "ranges")
+
+    def __init__(self) -> None:
+        self.ranges: list[tuple[int, int, set[int]]] = []  # low, high, every id of the lookup in between
+        self.ids: dict[int, bool] = {}  # looked up one by one: found or not
+
+    def settle(self, candidates: list[int], found: set[int]) -> list[int]:
+        """Adds the *candidates* known to be found to *found*; returns those not known yet."""
+        unknown = []
+        for c in candidates:
+            answer = self.ids.get(c)
+            if answer is None:
+                answer = next((c in ids for low, high, ids in self.ranges if low <= c <= high), None)
+            if answer is None:
+                unknown.append(c)
+            elif answer:
+                found.add(c)
+        return unknown
+
+
+class Memo:
+    """What one search has already read, for its later tiers: they probe the same lookups, check
+    the same candidates against them (a common word in the text, tier after tier) and against
+    search_docs."""
+
+    __slots__ = ("checked", "last_id", "present", "probes")
+
+    def __init__(self) -> None:
+        self.probes: dict[tuple[str, tuple[object, ...], int, int], Probe] = {}
+        self.checked: dict[tuple[str, tuple[object, ...]], Checked] = {}
+        self.present: dict[tuple[str, ...] | None, dict[int, bool]] = {}  # by wanted types: id in search_docs
+        self.last_id: int | None = None
 
 
 def _probe(conn: sqlite3.Connection, part: Part, after: int = 0, memo: Memo | None = None,
@@ -52,13 +88,13 @@ def _probe(conn: sqlite3.Connection, part: Part, after: int = 0, memo: Memo | No
     """Up to *cap* (PROBE) ids of *part* greater than *after*, and whether that is all of them."""
     cap = PROBE if cap is None else cap
     key = (part.sql, part.args, after, cap)
-    if memo is not None and key in memo:
-        return memo[key]
+    if memo is not None and key in memo.probes:
+        return memo.probes[key]
     extra = f" AND {part.column} > {int(after)}" if after else ""
     rows = conn.execute(part.query(extra) + f" LIMIT {int(cap) + 1}", part.args).fetchall()
     found = [r[0] for r in rows[:cap]], len(rows) <= cap
     if memo is not None:
-        memo[key] = found
+        memo.probes[key] = found
     return found
 
 
@@ -82,26 +118,47 @@ def _within(conn: sqlite3.Connection, part: Part, probe: list[int], known: set[i
         every, complete = _probe(conn, part, last, memo, cap=WHOLE_READ_MAX)
         if complete:
             return found | set(every).intersection(rest)
+    checked = Checked() if memo is None else memo.checked.setdefault((part.sql, part.args), Checked())
+    rest = checked.settle(rest, found)
+    if not rest:
+        return found
     # Matches expected in the rest's id range, from the probe's density (its ids are all below last).
     in_range = len(probe) * (rest[-1] - rest[0] + 1) / max(last, 1)
-    if part.seekable and len(rest) <= SEEK_MAX and in_range > SEEK_COST * len(rest):
+    seek = part.seekable and len(rest) <= SEEK_MAX and in_range > SEEK_COST * len(rest)
+    if seek:
         sql = part.query(f" AND {part.column} IN ({_ids_sql(rest)})")
+    elif len(rest) <= SEEK_MAX:
+        # The range is scanned inside SQLite; only the candidates come back ("+" keeps the
+        # list a filter: as a constraint it would be one lookup per id).
+        sql = part.query(f" AND {part.column} BETWEEN {int(rest[0])} AND {int(rest[-1])}"
+                         f" AND +{part.column} IN ({_ids_sql(rest)})")
     else:
         sql = part.query(f" AND {part.column} BETWEEN {int(rest[0])} AND {int(rest[-1])}")
-    return found | {r[0] for r in conn.execute(sql, part.args)}
+    hits = {r[0] for r in conn.execute(sql, part.args)}
+    if seek or len(rest) <= SEEK_MAX:
+        checked.ids.update((c, c in hits) for c in rest)
+    else:
+        checked.ranges.append((rest[0], rest[-1], hits))
+    return found | hits
 
 
 def _docs(conn: sqlite3.Connection, ids: Sequence[int], types: tuple[str, ...] | None,
-          limit: int | None) -> list[int]:
-    """The ids still in search_docs (and of the wanted types), in rank order."""
+          limit: int | None, memo: Memo | None = None) -> list[int]:
+    """The ids (ascending) still in search_docs (and of the wanted types), in rank order."""
+    known = {} if memo is None else memo.present.setdefault(types, {})
     out: list[int] = []
     for start in range(0, len(ids), 500):
-        sql = f"SELECT id FROM search_docs WHERE id IN ({_ids_sql(ids[start:start + 500])})"
-        args: list[object] = []
-        if types:
-            sql += f" AND type IN ({','.join('?' * len(types))})"
-            args += types
-        out += [r[0] for r in conn.execute(sql + " ORDER BY id", args)]
+        chunk = ids[start:start + 500]
+        unknown = [i for i in chunk if i not in known]
+        if unknown:
+            sql = f"SELECT id FROM search_docs WHERE id IN ({_ids_sql(unknown)})"
+            args: list[object] = []
+            if types:
+                sql += f" AND type IN ({','.join('?' * len(types))})"
+                args += types
+            known.update(dict.fromkeys(unknown, False))
+            known.update((r[0], True) for r in conn.execute(sql, args))
+        out += [i for i in chunk if known[i]]
         if limit is not None and len(out) >= limit:
             break
     return out[:limit] if limit is not None else out
@@ -133,7 +190,11 @@ def matching(conn: sqlite3.Connection, conditions: Sequence[Condition], types: t
     if len(conditions) == 1:  # nothing to intersect: read the lookups in rank order, stop at the limit
         return _first(conn, conditions[0], types, limit)
     probes = [[_probe(conn, part, memo=memo) for part in condition] for condition in conditions]
-    last_id = conn.execute("SELECT max(id) FROM search_docs").fetchone()[0] or 0
+    last_id = memo.last_id if memo is not None else None
+    if last_id is None:
+        last_id = conn.execute("SELECT max(id) FROM search_docs").fetchone()[0] or 0
+        if memo is not None:
+            memo.last_id = last_id
     driver = min(range(len(conditions)), key=lambda i: _estimate(probes[i], last_id))
     # Each other condition's lookups with their probes, as sets once for all the checks below.
     others = [[(part, ids, set(ids), complete) for part, (ids, complete) in zip(c, p, strict=True)]
@@ -152,7 +213,7 @@ def matching(conn: sqlite3.Connection, conditions: Sequence[Condition], types: t
                     kept |= known.intersection(chunk) if complete else _within(
                         conn, part, ids, known, chunk, last_id, memo)
                 chunk = [i for i in chunk if i in kept]
-            found += _docs(conn, chunk, types, limit - len(found))
+            found += _docs(conn, chunk, types, limit - len(found), memo)
             if len(found) >= limit:
                 return found
     return found
