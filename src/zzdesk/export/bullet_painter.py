@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from zzdesk.core.briefing import TargetRow
+from zzdesk.export.chart_painter import raster
 from zzdesk.export.fonts import role_font
 
 ROW_MM = 7.0
@@ -81,14 +82,5 @@ def paint_bullets(painter: QPainter, rows: Sequence[TargetRow], rect: QRectF, dp
 
 
 def bullets_image(rows: Sequence[TargetRow], width_mm: float, dpi: int = 300) -> QImage:
-    """The bullet charts as a white-background raster at *dpi*, for Word documents."""
-    mm = dpi / 25.4
-    image = QImage(int(width_mm * mm), int(bullets_height_mm(rows) * mm), QImage.Format.Format_RGB32)
-    image.setDotsPerMeterX(int(dpi / 0.0254))
-    image.setDotsPerMeterY(int(dpi / 0.0254))
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    paint_bullets(painter, rows, QRectF(0, 0, image.width(), image.height()), dpi)
-    painter.end()
-    return image
+    """The bullet charts as a raster at *dpi*, for Word documents."""
+    return raster(width_mm, bullets_height_mm(rows), dpi, lambda painter, rect: paint_bullets(painter, rows, rect, dpi))

@@ -8,6 +8,7 @@ the report words them, title, unit and source line.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPaintDevice, QPainter, QPen
@@ -138,18 +139,23 @@ def paint_chart(painter: QPainter, spec: ChartSpec, rect: QRectF, dpi: float) ->
     painter.restore()
 
 
-def chart_image(spec: ChartSpec, width_mm: float, dpi: int = 300) -> QImage:
-    """The chart as a white-background raster at *dpi*, e.g. for Word documents."""
+def raster(width_mm: float, height_mm: float, dpi: int, paint: Callable[[QPainter, QRectF], None]) -> QImage:
+    """What *paint* draws, as a white-background raster at *dpi* (Word documents take pictures)."""
     mm = dpi / 25.4
-    image = QImage(int(width_mm * mm), int(chart_height_mm(spec) * mm), QImage.Format.Format_RGB32)
+    image = QImage(int(width_mm * mm), int(height_mm * mm), QImage.Format.Format_RGB32)
     image.setDotsPerMeterX(int(dpi / 0.0254))
     image.setDotsPerMeterY(int(dpi / 0.0254))
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    paint_chart(painter, spec, QRectF(0, 0, image.width(), image.height()), dpi)
+    paint(painter, QRectF(0, 0, image.width(), image.height()))
     painter.end()
     return image
+
+
+def chart_image(spec: ChartSpec, width_mm: float, dpi: int = 300) -> QImage:
+    """The chart as a raster at *dpi*, e.g. for Word documents."""
+    return raster(width_mm, chart_height_mm(spec), dpi, lambda painter, rect: paint_chart(painter, spec, rect, dpi))
 
 
 def _nice_step(raw: float) -> float:
