@@ -49,7 +49,7 @@ class TrendPoint:
 
     @property
     def source(self) -> str:
-        return f"《{self.report.title}》（{self.report.year}年）：“{self.figure.quote}”"
+        return f"{self.report.citation}：“{self.figure.quote}”"
 
 
 @dataclass(frozen=True)
