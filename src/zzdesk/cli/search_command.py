@@ -7,14 +7,17 @@ the other commands open.
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from zzdesk import paths
+from zzdesk import locations
 from zzdesk.cli.table import render_table
-from zzdesk.core.db import open_read_only
+from zzdesk.core.db import open_read_only, read_only_uri
 from zzdesk.core.errors import UserError
 from zzdesk.core.search import SearchEngine, SearchHit, group_by_type, search_all
 from zzdesk.core.search.kinds import TYPE_LABELS, TYPE_ORDER
@@ -59,18 +62,11 @@ def _engines(args: Arguments) -> Iterator[list[SearchEngine]]:
     The user's database is only read here; one indexed by an older version is left to the
     app (or the next import) to index again.
     """
-    conns = [open_read_only(args.reference_db or paths.reference_db_path())]
-    user = paths.user_db_path(args.data_dir)
-    try:
-        present = user.is_file()
-    except OSError as exc:  # a data folder this user may not open: say so, never a traceback
-        from zzdesk.core.errors import UserError
-        from zzdesk.core.userdb import why_unusable
-
-        raise UserError(why_unusable(user, exc)) from exc
-    if present:
+    conns = [open_read_only(args.reference_db or locations.reference_db())]
+    user = locations.user_db(args.data_dir)
+    if _is_file(user):
         try:
-            conn = sqlite3.connect(user.resolve().as_uri() + "?mode=ro", uri=True)
+            conn = sqlite3.connect(read_only_uri(user), uri=True)
             if has_index(conn):
                 conns.append(conn)
             else:
@@ -82,6 +78,20 @@ def _engines(args: Arguments) -> Iterator[list[SearchEngine]]:
     finally:
         for conn in conns:
             conn.close()
+
+
+def _is_file(path: str) -> bool:
+    """Whether *path* is a file (as `Path.is_file`); a data folder this user may not open is a UserError."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return False
+        from pathlib import Path
+
+        from zzdesk.core.userdb import why_unusable
+
+        raise UserError(why_unusable(Path(path), exc)) from exc
 
 
 def _report_keys(engines: list[SearchEngine]) -> dict[int, str]:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
-from pathlib import Path
 
 from zzdesk.core.errors import UserError
 from zzdesk.core.models_meta import SCHEMA_VERSION
-from zzdesk.core.safe_files import protect
+from zzdesk.core.protected_files import protect
 
-TYPE_CHECKING = False  # typing itself would cost `zzdesk search` start-up a few ms
+TYPE_CHECKING = False  # typing (and pathlib) would cost `zzdesk search` start-up a few ms
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
     from sqlalchemy import Engine
@@ -28,13 +28,24 @@ class DatabaseError(UserError):
     """A database is missing, damaged or of a version this program cannot read."""
 
 
-def open_read_only(path: Path, expected: int = SCHEMA_VERSION) -> sqlite3.Connection:
+def read_only_uri(path: str | os.PathLike[str]) -> str:
+    """The SQLite URI that opens *path* read-only (it works in a read-only folder, and cannot write)."""
+    real = os.path.realpath(path)
+    if os.name == "nt":  # drive letters and backslashes: pathlib knows the file-URI form
+        from pathlib import Path
+
+        return Path(real).as_uri() + "?mode=ro"
+    # SQLite decodes %HH in a URI's path, and "?" or "#" would end it; any other character stands for itself.
+    return "file://" + real.replace("%", "%25").replace("?", "%3F").replace("#", "%23") + "?mode=ro"
+
+
+def open_read_only(path: str | os.PathLike[str], expected: int = SCHEMA_VERSION) -> sqlite3.Connection:
     """A read-only connection to a report database, checked for schema and damage."""
-    if not path.is_file():
+    if not os.path.isfile(path):
         raise DatabaseError(f"找不到参考数据库：{path}")
     protect(path)
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
         conn.execute("PRAGMA query_only=ON")
     except sqlite3.Error as exc:
         raise DatabaseError(f"数据库无法打开：{path}（{exc}）") from exc
@@ -50,16 +61,16 @@ def open_read_only(path: Path, expected: int = SCHEMA_VERSION) -> sqlite3.Connec
     return conn
 
 
-def _check_like_bundled(conn: sqlite3.Connection, path: Path) -> None:
+def _check_like_bundled(conn: sqlite3.Connection, path: str | os.PathLike[str]) -> None:
     """A reference database given on the command line must have the bundled one's tables and columns."""
-    from zzdesk import paths
+    from zzdesk import locations
 
-    bundled = paths.reference_db_path()
-    if not bundled.is_file() or os.path.realpath(bundled) == os.path.realpath(path):
+    bundled = locations.reference_db()
+    if not os.path.isfile(bundled) or os.path.realpath(bundled) == os.path.realpath(path):
         return
     from zzdesk.core.foreign_db import describe  # only for another file: it brings tempfile and the migrations
 
-    mine = sqlite3.connect(f"{bundled.resolve().as_uri()}?mode=ro", uri=True)
+    mine = sqlite3.connect(read_only_uri(bundled), uri=True)
     try:
         expected = describe(mine)
     finally:
@@ -74,7 +85,7 @@ def schema_version(conn: sqlite3.Connection) -> int | None:
     return None if row is None else int(row[0])
 
 
-def check_schema(conn: sqlite3.Connection, path: Path, expected: int) -> None:
+def check_schema(conn: sqlite3.Connection, path: str | os.PathLike[str], expected: int) -> None:
     try:
         version = schema_version(conn)
     except (sqlite3.Error, ValueError) as exc:

@@ -16,19 +16,17 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from zzdesk.core.errors import UserError
+from zzdesk.core.protected_files import protect as protect
+from zzdesk.core.protected_files import protected
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SIDE_FILES = ("-wal", "-shm", "-journal")
 BACKUPS_FOLDER = "backups"
-
-_protected: set[Path] = set()
-_protected_lock = threading.Lock()
 
 
 class SaveError(UserError, OSError):
@@ -41,12 +39,6 @@ class ReadError(UserError, OSError):
     """An input file could not be read within bounds; str() is one Chinese line."""
 
 
-def protect(path: Path) -> None:
-    """Never let an export replace *path* (a database this process uses) or its side files."""
-    with _protected_lock:
-        _protected.add(_real(path))
-
-
 def _real(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
@@ -54,7 +46,7 @@ def _real(path: Path) -> Path:
 def _is_protected(real: Path, own_backup: bool) -> bool:
     from zzdesk import paths  # the default places, even before any database was opened
 
-    candidates = set(_protected)
+    candidates = {Path(p) for p in protected()}
     candidates.add(_real(paths.reference_db_path()))
     with suppress(OSError):
         candidates.add(_real(paths.user_db_path()))
@@ -72,7 +64,7 @@ def _is_protected(real: Path, own_backup: bool) -> bool:
 
 def _same_file_as_protected(target: os.stat_result) -> bool:
     """A hard link to a protected database is the database too."""
-    for candidate in list(_protected):
+    for candidate in protected():
         try:
             other = os.stat(candidate)
         except OSError:
