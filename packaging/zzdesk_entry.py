@@ -2,6 +2,6 @@
 
 import sys
 
-from zzdesk.cli.entry import main
+from zzdesk.cli.entry import run
 
-sys.exit(main())
+sys.exit(run())

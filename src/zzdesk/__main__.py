@@ -1,3 +1,3 @@
-from zzdesk.cli.entry import main
+from zzdesk.cli.entry import run
 
-raise SystemExit(main())
+raise SystemExit(run())

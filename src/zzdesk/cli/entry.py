@@ -8,7 +8,11 @@ recognise exactly goes to `zzdesk.cli.main`, which gives the same answer, only l
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+
+TYPE_CHECKING = False  # typing and collections.abc would cost the search's start-up
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from types import SimpleNamespace
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -16,13 +20,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     from zzdesk.cli.quick_search import plain_search
 
     request = plain_search(given)
-    if request is not None:
-        from zzdesk.cli.guard import guarded
-        from zzdesk.cli.output import safe_standard_streams
-        from zzdesk.cli.search_command import cmd_search
+    return _full(given) if request is None else _search(request)
 
-        with safe_standard_streams():
-            return guarded(lambda: cmd_search(request))
+
+def run() -> int:
+    """The installed command: `main`, and a plain search ends the process as soon as it has answered.
+
+    Such a process lives some tens of ms, so collecting cycles or tearing the interpreter down
+    (freeing every module's objects) would only add to the wait; nothing on that path is left to
+    clean up once its output is flushed.  Every other command exits the ordinary way.
+    """
+    import gc
+
+    gc.disable()
+    given = sys.argv[1:]
+    from zzdesk.cli.quick_search import plain_search
+
+    request = plain_search(given)
+    if request is None:
+        gc.enable()
+        return _full(given)
+    code = _search(request)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return code  # the interpreter's own exit reports the unwritten output, as it always did
+    import os
+
+    os._exit(code)
+
+
+def _full(argv: list[str]) -> int:
     from zzdesk.cli.main import main as full_main
 
-    return full_main(given)
+    return full_main(argv)
+
+
+def _search(request: SimpleNamespace) -> int:
+    from zzdesk.cli.guard import guarded
+    from zzdesk.cli.output import safe_standard_streams
+    from zzdesk.cli.search_command import cmd_search
+
+    with safe_standard_streams():
+        return guarded(lambda: cmd_search(request))
