@@ -9,21 +9,31 @@ encoding cannot hold Chinese (PYTHONIOENCODING=ascii) gets \\u escapes instead o
 from __future__ import annotations
 
 import math
-import re
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from functools import cache
 
-TYPE_CHECKING = False  # typing itself would cost the search command's start-up a few ms
+TYPE_CHECKING = False  # typing (and contextlib) would cost the search command's start-up a few ms
 if TYPE_CHECKING:
+    import re
     from typing import Any, TextIO
 
 # C0 and C1 controls except tab and newline, DEL, lone surrogates (non-UTF-8 bytes), bidi controls.
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+
+
+@cache
+def _unsafe() -> re.Pattern[str]:
+    import re
+
+    return re.compile(UNSAFE)  # about 1 ms: only for text that has a character isprintable() doubts
 
 
 def clean(text: str) -> str:
-    return UNSAFE.sub("?", text)
+    # Every unsafe character is one str.isprintable() refuses (a control, format or surrogate code point),
+    # so text it accepts, line by line, is printed as it is.
+    if text.replace("\n", "").isprintable():
+        return text
+    return _unsafe().sub("?", text)
 
 
 class SafeStream:
@@ -33,8 +43,10 @@ class SafeStream:
         self._stream = stream
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            with suppress(ValueError, OSError):  # a stream already in use with a fixed setting
+            try:
                 reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a stream already in use keeps its fixed setting
+                return  # (contextlib.suppress would cost the search command's start-up)
 
     def write(self, text: str) -> int:
         self._stream.write(clean(text))
@@ -44,14 +56,15 @@ class SafeStream:
         return getattr(self._stream, name)
 
 
-@contextmanager
-def safe_standard_streams() -> Iterator[None]:
-    saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
-    try:
-        yield
-    finally:
-        sys.stdout, sys.stderr = saved
+class safe_standard_streams:  # lower case: used like the function it was, `with safe_standard_streams():`
+    """Standard output and error as `SafeStream`s while inside the `with` block."""
+
+    def __enter__(self) -> None:
+        self._saved = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
+
+    def __exit__(self, *_exc: object) -> None:
+        sys.stdout, sys.stderr = self._saved
 
 
 def _finite(value: Any, replaced: list[str]) -> Any:

@@ -12,8 +12,6 @@ import os
 import sqlite3
 import stat
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from zzdesk import locations
 from zzdesk.cli.table import render_table
@@ -55,29 +53,27 @@ def _marked(hit: SearchHit, open_mark: str, close_mark: str) -> str:
     return "".join(out)
 
 
-@contextmanager
-def _engines(args: Arguments) -> Iterator[list[SearchEngine]]:
+def _connections(args: Arguments) -> list[sqlite3.Connection]:
     """The bundled reports' index, and the user's imported reports' when there is one.
 
     The user's database is only read here; one indexed by an older version is left to the
     app (or the next import) to index again.
     """
     conns = [open_read_only(args.reference_db or locations.reference_db())]
-    user = locations.user_db(args.data_dir)
-    if _is_file(user):
-        try:
+    try:
+        user = locations.user_db(args.data_dir)
+        if _is_file(user):
             conn = sqlite3.connect(read_only_uri(user), uri=True)
             if has_index(conn):
                 conns.append(conn)
             else:
                 conn.close()
-        except sqlite3.Error:
-            pass  # unreadable now (another program is restoring it): the bundled reports still answer
-    try:
-        yield [SearchEngine(conn) for conn in conns]
-    finally:
-        for conn in conns:
-            conn.close()
+    except sqlite3.Error:
+        pass  # unreadable now (another program is restoring it): the bundled reports still answer
+    except BaseException:
+        conns[0].close()
+        raise
+    return conns
 
 
 def _is_file(path: str) -> bool:
@@ -112,9 +108,14 @@ def cmd_search(args: Arguments) -> int:
             hits = store.search(args.query, types=types, limit=args.limit, report=args.report)
             report_keys = {r.id: r.key for r in store.reports()}
     else:
-        with _engines(args) as engines:
+        conns = _connections(args)
+        try:
+            engines = [SearchEngine(conn) for conn in conns]
             hits = search_all(engines, args.query, types=types, limit=args.limit)
             report_keys = _report_keys(engines) if args.json else {}
+        finally:
+            for conn in conns:
+                conn.close()
     if args.json:
         import json
 
