@@ -67,6 +67,8 @@ def test_a_read_only_folder_can_be_read_and_says_why_it_cannot_be_written(home: 
     home.chmod(0o555)
     listed = zz(home, "reports", ordinary_user=True)
     assert listed.returncode == 0 and "2027" in listed.stdout, listed.stderr
+    searched = zz(home, "search", "特色商业街区", ordinary_user=True)  # the search command's own quick start
+    assert searched.returncode == 0 and "郑州市2027年政府工作报告" in searched.stdout, searched.stderr
     text = home.parent / "report.txt"
     other = home.parent / "other.txt"
     other.write_text(text.read_text(encoding="utf-8") + "\n（另一份）\n", encoding="utf-8")

@@ -15,7 +15,7 @@ import sys
 
 from zzdesk import locations
 from zzdesk.cli.table import render_table
-from zzdesk.core.db import open_read_only, read_only_uri
+from zzdesk.core.db import open_read_only, user_db_uri
 from zzdesk.core.errors import UserError
 from zzdesk.core.search import SearchEngine, SearchHit, group_by_type, search_all
 from zzdesk.core.search.kinds import TYPE_LABELS, TYPE_ORDER
@@ -60,16 +60,19 @@ def _connections(args: Arguments) -> list[sqlite3.Connection]:
     app (or the next import) to index again.
     """
     conns = [open_read_only(args.reference_db or locations.reference_db())]
+    user = locations.user_db(args.data_dir)
     try:
-        user = locations.user_db(args.data_dir)
         if _is_file(user):
-            conn = sqlite3.connect(read_only_uri(user), uri=True)
+            conn = sqlite3.connect(user_db_uri(user), uri=True)
             if has_index(conn):
                 conns.append(conn)
             else:
                 conn.close()
     except sqlite3.Error:
         pass  # unreadable now (another program is restoring it): the bundled reports still answer
+    except OSError as exc:  # a data folder this user may not open: say so, never a traceback
+        conns[0].close()
+        raise UserError(_why_unusable(user, exc)) from exc
     except BaseException:
         conns[0].close()
         raise
@@ -77,17 +80,21 @@ def _connections(args: Arguments) -> list[sqlite3.Connection]:
 
 
 def _is_file(path: str) -> bool:
-    """Whether *path* is a file (as `Path.is_file`); a data folder this user may not open is a UserError."""
+    """Whether *path* is a file, as `Path.is_file` says (an error other than its absence is raised)."""
     try:
         return stat.S_ISREG(os.stat(path).st_mode)
     except OSError as exc:
         if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
             return False
-        from pathlib import Path
+        raise
 
-        from zzdesk.core.userdb import why_unusable
 
-        raise UserError(why_unusable(Path(path), exc)) from exc
+def _why_unusable(path: str, exc: OSError) -> str:
+    from pathlib import Path
+
+    from zzdesk.core.userdb import why_unusable  # only on this failure: it loads the whole user-data layer
+
+    return why_unusable(Path(path), exc)
 
 
 def _report_keys(engines: list[SearchEngine]) -> dict[int, str]:

@@ -28,15 +28,31 @@ class DatabaseError(UserError):
     """A database is missing, damaged or of a version this program cannot read."""
 
 
-def read_only_uri(path: str | os.PathLike[str]) -> str:
+def read_only_uri(path: str | os.PathLike[str], immutable: bool = False) -> str:
     """The SQLite URI that opens *path* read-only (it works in a read-only folder, and cannot write)."""
     real = os.path.realpath(path)
+    query = "?mode=ro&immutable=1" if immutable else "?mode=ro"
     if os.name == "nt":  # drive letters and backslashes: pathlib knows the file-URI form
         from pathlib import Path
 
-        return Path(real).as_uri() + "?mode=ro"
+        return Path(real).as_uri() + query
     # SQLite decodes %HH in a URI's path, and "?" or "#" would end it; any other character stands for itself.
-    return "file://" + real.replace("%", "%25").replace("?", "%3F").replace("#", "%23") + "?mode=ro"
+    return "file://" + real.replace("%", "%25").replace("?", "%3F").replace("#", "%23") + query
+
+
+def user_db_uri(path: str | os.PathLike[str]) -> str:
+    """The read-only URI of the user's (WAL) database, also in a folder this user cannot write.
+
+    SQLite cannot make the -shm file there; when no -wal file holds unsaved pages (the normal case
+    after zzdesk closed), the main file is complete and is opened as immutable."""
+    real = os.path.realpath(path)  # where SQLite keeps the -wal and -shm files
+    if os.access(os.path.dirname(real), os.W_OK):
+        return read_only_uri(real)
+    try:
+        pending = os.stat(real + "-wal").st_size > 0
+    except FileNotFoundError:
+        pending = False
+    return read_only_uri(real, immutable=not pending)
 
 
 def open_read_only(path: str | os.PathLike[str], expected: int = SCHEMA_VERSION) -> sqlite3.Connection:

@@ -12,7 +12,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from zzdesk.core.db import DatabaseError, check_schema, failure_line, open_writable, schema_version
+from zzdesk.core.db import DatabaseError, check_schema, failure_line, open_writable, schema_version, user_db_uri
 from zzdesk.core.foreign_db import ForeignDatabaseError, check_claims
 from zzdesk.core.models_meta import USER_SCHEMA_VERSION
 from zzdesk.core.safe_files import protect
@@ -102,16 +102,10 @@ def open_user_db(path: Path, reference_db: Path | None = None) -> sqlite3.Connec
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
-    """The user's data in a read-only folder: it can be shown, and any write fails with a clear line.
-
-    SQLite cannot make the -shm file there; when no -wal file holds unsaved pages (the normal case
-    after zzdesk closed), the main file is complete and is opened as immutable."""
+    """The user's data in a read-only folder: it can be shown, and any write fails with a clear line."""
     protect(path)
-    wal = path.with_name(path.name + "-wal")
     try:
-        pending = wal.exists() and wal.stat().st_size > 0
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{'' if pending else '&immutable=1'}", uri=True,
-                               check_same_thread=False)
+        conn = sqlite3.connect(user_db_uri(path), uri=True, check_same_thread=False)
         try:
             check_schema(conn, path, USER_SCHEMA_VERSION)
             conn.execute("PRAGMA query_only=ON")
