@@ -1,7 +1,7 @@
 """Wall time of `zzdesk search`, against `python -c pass` and the query itself, in the same run.
 
 Target: search ≤ 2 × (python -c pass) + the query's own time.  Each command runs --runs
-times; medians are printed.  Usage:
+times, taking turns with the others; medians are printed.  Usage:
     .venv/bin/python bench/cli_search.py [--runs 15] [QUERY ...]
 """
 
@@ -21,20 +21,23 @@ from pathlib import Path
 QUERIES = ["科技城", "zhengzhou", "zz", "鄭州"]  # the last needs t2s: OpenCC is loaded for it only
 
 
-def wall_ms(command: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
-    """Median wall time and median CPU time (user + system) of the command, in ms.
+def timed_ms(commands: list[tuple[list[str], dict[str, str]]], runs: int) -> list[tuple[float, float]]:
+    """Median wall time and median CPU time (user + system) of each command, in ms.
 
-    CPU time is what to compare on a busy machine: wall time there is mostly waiting.
+    The commands take turns, run after run, so a change in the machine's load touches them
+    alike.  CPU time is what to compare on a busy machine: wall time there is mostly waiting.
     """
-    walls, cpus = [], []
+    walls: list[list[float]] = [[] for _ in commands]
+    cpus: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        walls.append((time.perf_counter() - start) * 1000)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
-    return statistics.median(walls), statistics.median(cpus)
+        for i, (command, env) in enumerate(commands):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            walls[i].append((time.perf_counter() - start) * 1000)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[i].append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)]
 
 
 def query_ms(query: str, runs: int) -> float:
@@ -60,26 +63,26 @@ def main() -> None:
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="zzdesk-bench-home-")
     # As installed: bytecode compiled (an environment that forbids writing it would measure compiling).
-    # As a user runs it: no ZZDESK_HOME, the data folder found under HOME (platformdirs).
+    # As a user runs it: no ZZDESK_HOME, the data folder found under HOME (the XDG rule platformdirs follows).
     env = {k: v for k, v in os.environ.items()
            if k not in ("PYTHONDONTWRITEBYTECODE", "ZZDESK_HOME", "XDG_DATA_HOME")} | {"HOME": home}
     import zzdesk
 
     compileall.compile_dir(str(Path(zzdesk.__file__).parent), quiet=1)
     zzdesk = str(Path(sys.executable).with_name("zzdesk"))
-    base, base_cpu = wall_ms([sys.executable, "-c", "pass"], env, args.runs)
+    commands = [([sys.executable, "-c", "pass"], env)]
+    commands += [([zzdesk, "search", query], env) for query in args.queries]
+    commands.append(([zzdesk, "search", args.queries[0]], env | {"ZZDESK_HOME": home}))
     print(f"负载（1/5/15 分钟）：{' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    print(f"python -c pass：墙钟 {base:.0f} ms，CPU {base_cpu:.0f} ms（中位数，{args.runs} 次）")
+    (base, base_cpu), *timings = timed_ms(commands, args.runs)
+    print(f"python -c pass：墙钟 {base:.0f} ms，CPU {base_cpu:.0f} ms（中位数，{args.runs} 次，与下列命令轮流运行）")
     print(f"{'查询':<12}{'墙钟':>8}{'CPU':>8}{'查询本身':>10}{'墙钟比':>8}{'CPU 比':>8}")
-    for query in args.queries:
-        total, cpu = wall_ms([zzdesk, "search", query], env, args.runs)
+    labels = [*args.queries, "（设 ZZDESK_HOME）"]
+    queries = [*args.queries, args.queries[0]]
+    for label, query, (total, cpu) in zip(labels, queries, timings, strict=True):
         own = query_ms(query, args.runs)
-        print(f"{query:<12}{total:>6.0f}ms{cpu:>6.0f}ms{own:>8.1f}ms{(total - own) / base:>7.2f}×"
+        print(f"{label:<12}{total:>6.0f}ms{cpu:>6.0f}ms{own:>8.1f}ms{(total - own) / base:>7.2f}×"
               f"{(cpu - own) / base_cpu:>7.2f}×")
-    total, cpu = wall_ms([zzdesk, "search", args.queries[0]], env | {"ZZDESK_HOME": home}, args.runs)
-    own = query_ms(args.queries[0], args.runs)
-    print(f"{'（设 ZZDESK_HOME）':<12}{total:>6.0f}ms{cpu:>6.0f}ms{own:>8.1f}ms{(total - own) / base:>7.2f}×"
-          f"{(cpu - own) / base_cpu:>7.2f}×")
     print("比 =（zzdesk search − 查询本身）÷ python -c pass；目标 ≤ 2.00×。机器繁忙时看 CPU 比。")
     print(f"（结束时负载 {' / '.join(f'{x:.1f}' for x in os.getloadavg())}）")
 
