@@ -42,8 +42,9 @@ def run() -> int:
         return _full(given)
     code = _search(request)
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # a windowed (frozen) program may have none
+                stream.flush()
     except (OSError, ValueError):
         return code  # the interpreter's own exit reports the unwritten output, as it always did
     import os
