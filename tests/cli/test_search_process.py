@@ -26,6 +26,8 @@ CASES = [
     ["search", "鄭州", "--limit", "2"],
     ["search", "火星基地"],
     ["search", "郑州", "--type", "火星"],  # a UserError: one line, exit 1
+    ["--reference-db", "没有这个文件.sqlite", "search", "郑州"],
+    ["--data-dir", "没有这个文件夹", "search", "二七", "--limit", "5"],
 ]
 
 
