@@ -86,3 +86,16 @@ def test_a_reader_that_went_away_ends_quietly(home: Path) -> None:
     env = _user_environment(home)
     argv = ["search", "郑州", "--limit", "2000"]
     assert _reader_gone([str(COMMAND), *argv], env) == _reader_gone([*FULL_PARSER, *argv], env) == (1, b"")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full, a device that is always full")
+@pytest.mark.parametrize("argv", [["search", "郑州"], ["search", "郑州", "--limit", "2000", "--json"], ["reports"]])
+def test_output_to_a_full_disk_is_one_line(home: Path, argv: list[str]) -> None:
+    env = _user_environment(home)
+    results = []
+    for command in ([str(COMMAND), *argv], [*FULL_PARSER, *argv]):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, env=env, timeout=120,
+                                    check=False)
+        results.append((result.returncode, result.stderr))
+    assert results[0] == results[1] == (1, "zzdesk: 无法写出结果（磁盘已满）\n")

@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Callable
 
+from zzdesk.cli.output import OutputError
 from zzdesk.core.errors import UserError
 
 EXIT_FAILURE = 1
@@ -20,11 +21,17 @@ def guarded(command: Callable[[], int]) -> int:
         return command()
     except UserError as exc:
         print(f"zzdesk: {exc}", file=sys.stderr)
+        if isinstance(exc, OutputError):
+            _drop_output()
         return EXIT_FAILURE
-    except BrokenPipeError:
-        # The reader (e.g. `| head`) went away: stop quietly, and keep Python from complaining at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except BrokenPipeError:  # the reader (e.g. `| head`) went away: stop quietly
+        _drop_output()
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print("zzdesk: 已中断", file=sys.stderr)
         return 130
+
+
+def _drop_output() -> None:
+    """What is still buffered for standard output goes nowhere, so Python does not complain at exit."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -8,9 +8,12 @@ encoding cannot hold Chinese (PYTHONIOENCODING=ascii) gets \\u escapes instead o
 
 from __future__ import annotations
 
+import errno
 import math
 import sys
 from functools import cache
+
+from zzdesk.core.errors import UserError
 
 TYPE_CHECKING = False  # typing (and contextlib) would cost the search command's start-up a few ms
 if TYPE_CHECKING:
@@ -36,6 +39,10 @@ def clean(text: str) -> str:
     return _unsafe().sub("?", text)
 
 
+class OutputError(UserError):
+    """What zzdesk prints cannot be written (a full disk, a device that refuses it)."""
+
+
 class SafeStream:
     """A text stream wrapper that prints no control sequences and survives any encoding."""
 
@@ -49,7 +56,13 @@ class SafeStream:
                 return  # (contextlib.suppress would cost the search command's start-up)
 
     def write(self, text: str) -> int:
-        self._stream.write(clean(text))
+        try:
+            self._stream.write(clean(text))
+        except BrokenPipeError:
+            raise  # the reader went away: not a failure to report
+        except OSError as exc:
+            reason = "磁盘已满" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
+            raise OutputError(f"无法写出结果（{reason}）") from exc
         return len(text)
 
     def __getattr__(self, name: str) -> Any:
