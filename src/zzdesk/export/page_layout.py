@@ -589,9 +589,34 @@ def _fill_ahead(rows: Sequence[Row], queue: list[int], y: float) -> bool:
     return True
 
 
+def _ahead_of_table(rows: Sequence[Row], page: list[PlacedRow], queue: list[int]) -> float | None:
+    """A chart that cannot fit after the table it follows, with nothing after it in its section to fill
+    the blank (a section of a table and its chart): set the chart where the table began, when the table
+    began on this page below something else (its heading) and the chart fits there at its smallest; the
+    table follows the chart and continues on the next page under its repeated header.  Returns where
+    the chart goes, or None."""
+    chart = rows[queue[0]]
+    assert chart.min_height is not None
+    table: list[PlacedRow] = []
+    for placed in reversed(page):
+        if placed.row.kind != "table" or placed.row.block != chart.block - 1:
+            break
+        table.insert(0, placed)
+    if not table or not table[0].row.block_start or len(table) == len(page):
+        return None
+    top = table[0].top
+    if top + chart.min_height > BOTTOM + 1e-6:
+        return None
+    del page[-len(table):]
+    index = {id(row): n for n, row in enumerate(rows)}
+    queue[1:1] = [index[id(placed.row)] for placed in table]
+    return top
+
+
 def paginate(rows: Sequence[Row], chart_share: float = 1.0) -> tuple[list[list[PlacedRow]], float]:
     """Place rows on pages: keep-with-next chains together, table headers repeated, charts shrunk to fit,
-    and text moved ahead of a chart that cannot fit rather than leaving a blank before it."""
+    and text moved ahead of a chart that cannot fit rather than leaving a blank before it (or, with no
+    text to move, the chart set ahead of the table it follows)."""
     pages: list[list[PlacedRow]] = [[]]
     y = TOP
     queue = list(range(len(rows)))
@@ -607,8 +632,13 @@ def paginate(rows: Sequence[Row], chart_share: float = 1.0) -> tuple[list[list[P
                 break
             j += 1
         if start + min(need, HEIGHT) > BOTTOM + 1e-6 and not fresh:
-            if row.min_height is not None and BOTTOM - start > CHART_BLANK and _fill_ahead(rows, queue, y):
-                continue
+            if row.min_height is not None and BOTTOM - start > CHART_BLANK:
+                if _fill_ahead(rows, queue, y):
+                    continue
+                moved = _ahead_of_table(rows, pages[-1], queue)
+                if moved is not None:
+                    y = moved
+                    continue
             pages.append([])
             y, fresh = TOP, True
             if row.header is not None:
