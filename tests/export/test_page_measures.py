@@ -88,10 +88,12 @@ def briefing(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
 
 
 def body_lines(pdf: Path) -> list[tuple[tuple[int, float], list[Word]]]:
-    """Lines of body text inside the type area: every word as high as the most common 3号 box (the body
-    face's ascent and descent; headings in 黑体/楷体 have boxes of their own heights)."""
+    """Lines of body text inside the type area: every word as high as the 3号 box that holds the most
+    characters (the body face's ascent and descent; headings in 黑体/楷体 and the tables' header rows have
+    boxes of their own heights)."""
     grouped = lines(words(pdf))
-    heights = [round(w.y1 - w.y0, 2) for ws in grouped.values() for w in ws if 6.0 <= w.y1 - w.y0 <= 8.5]
+    heights = [round(w.y1 - w.y0, 2) for ws in grouped.values() for w in ws if 6.0 <= w.y1 - w.y0 <= 8.5
+               for _ in w.text]
     body = max(set(heights), key=heights.count)
     return [(key, ws) for key, ws in grouped.items()
             if all(abs(w.y1 - w.y0 - body) < 0.05 for w in ws) and ws[0].x0 >= LEFT - 0.5 and ws[-1].y1 <= BOTTOM + 1]
