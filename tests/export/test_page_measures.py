@@ -290,15 +290,14 @@ def test_docx_in_libreoffice_keeps_the_grid_and_the_closing_at_the_last_foot(
     assert min(w.x0 for w in closing[start:]) == pytest.approx(LEFT + inset, abs=0.5)
     assert max(w.x1 for w in closing[start:]) == pytest.approx(RIGHT - inset, abs=0.5)
     assert not any("报：" in w.text for w in found if w.page != last)
-    # Full lines of Chinese text: 28 to the line.  Curly quotes are left out (the bundled 仿宋 draws them
-    # narrow, where 仿宋_GB2312 gives them a full cell), and LibreOffice's own line-breaking rules carry a
-    # character or two down now and then.
+    # Full lines of Chinese text, quotes included (the bundled 仿宋 gives them a full cell, as 仿宋_GB2312
+    # does): 28 to the line; LibreOffice's own line-breaking rules carry a character down now and then.
     pure = []
     ordered = [ws for _, ws in sorted(lines(found).items())]
     for ws, following in zip(ordered, [*ordered[1:], []], strict=True):
         text = "".join(w.text for w in ws)
         if abs(ws[0].x0 - LEFT) < 0.6 and abs(ws[-1].x1 - RIGHT) < 1.0 and all(is_wide(c) for c in text) \
-                and not any(c in "“”‘’" for c in text) and all(6.0 <= w.y1 - w.y0 <= 7.5 for w in ws):
+                and all(7.0 <= w.y1 - w.y0 <= 7.5 for w in ws):  # 3号 (the 4号 of 数据来源: 6.4 mm)
             # 27 only where the 28th cell would hold an opening mark, which may not end a line (禁则).
             kinsoku = bool(following) and following[0].text[:1] in "“‘（《"
             pure.append((len(text), kinsoku))
