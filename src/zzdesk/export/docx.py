@@ -87,7 +87,7 @@ STYLES: dict[str, tuple[str, float, bool, WD_ALIGN_PARAGRAPH, float, float]] = {
     "报头名称": ("xiaobiaosong", 40, False, WD_ALIGN_PARAGRAPH.CENTER, 0, PITCH_PT * 2),
     "报头信息": ("fangsong", BODY_PT, False, WD_ALIGN_PARAGRAPH.CENTER, 0, PITCH_PT),
     "密级标识": ("heiti", BODY_PT, False, WD_ALIGN_PARAGRAPH.LEFT, 0, PITCH_PT),
-    "图表": ("fangsong", BODY_PT, False, WD_ALIGN_PARAGRAPH.CENTER, 0, 0),
+    "图表": ("fangsong", 1, False, WD_ALIGN_PARAGRAPH.CENTER, 0, 0),  # 1 pt: no descent below the picture
     "表格文字": ("fangsong", 12, False, WD_ALIGN_PARAGRAPH.LEFT, 0, 12 * TABLE_LEADING),
     "表格说明": ("fangsong", 10.5, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 0, PITCH_PT * 0.5),
     "数据来源": ("fangsong", NUMBER_PT, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 0, 18),
@@ -286,11 +286,12 @@ def _table_properties(table: Table, *, header: bool = False, lowest: float = TAB
             trpr.append(_element("w:tblHeader"))
 
 
-def _cell_margins(table: Table, mm: float = 0.0, edges: tuple[str, ...] = ("left", "right")) -> None:
+def _cell_margins(table: Table, **edges: float) -> None:
+    """Cell margins of *table* in mm by edge (top, left, bottom, right)."""
     margins = _element("w:tblCellMar")
     for edge in ("top", "left", "bottom", "right"):
         if edge in edges:
-            margins.append(_element(f"w:{edge}", w=str(round(mm / 25.4 * 1440)), type="dxa"))
+            margins.append(_element(f"w:{edge}", w=str(round(edges[edge] / 25.4 * 1440)), type="dxa"))
     _put(table._tbl.tblPr, margins, TBLPR_ORDER)
 
 
@@ -309,7 +310,7 @@ def _masthead(doc: DocxDocument, document: Document) -> None:
     widths = (Mm(WIDTH) - date_width, date_width)
     for column, cell, width in zip(table.columns, table.rows[0].cells, widths, strict=True):
         column.width = cell.width = width
-    _cell_margins(table)
+    _cell_margins(table, left=0, right=0)
     issuer, date_cell = table.rows[0].cells
     issuer.paragraphs[0].style = doc.styles["报头信息"]
     issuer.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -334,7 +335,9 @@ def _grid_table(doc: DocxDocument, widths_mm: tuple[float, ...], head: tuple[str
     """A ruled table with the PDF's cell padding, leading and lowest row, in *size* points."""
     table = doc.add_table(rows=1, cols=len(head))
     table.style = doc.styles["Table Grid"]
-    _cell_margins(table, TABLE_PAD, ("top", "left", "bottom", "right"))
+    # A row as high as in the PDF, whose rules take no height: here a 0.5 pt rule is counted into it.
+    vertical = TABLE_PAD - 0.5 * 25.4 / 72 / 2
+    _cell_margins(table, top=vertical, left=TABLE_PAD, bottom=vertical, right=TABLE_PAD)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = [Mm(w) for w in widths_mm]
@@ -392,7 +395,7 @@ def _closing(doc: DocxDocument, document: Document) -> None:
     table = doc.add_table(rows=len(rows), cols=1)
     table.autofit = False
     table.columns[0].width = width
-    _cell_margins(table)
+    _cell_margins(table, left=0, right=0)
     _put(table._tbl.tblPr, _element("w:tblW", w=str(round(WIDTH / 25.4 * 1440)), type="dxa"), TBLPR_ORDER)
     # Placed from the page's left edge (at the type area's left, 28 mm): LibreOffice keeps a floating table
     # as wide as the type area floating only when its position is relative to the page.
@@ -447,11 +450,13 @@ def _picture(doc: DocxDocument, image: QImage, width_mm: float = WIDTH) -> None:
 
 
 def _chart_scale(block: ChartBlock, planned: float) -> float:
-    """The PDF's scale, half a line smaller (not below the legible minimum): a word processor sets the text
-    before a chart a millimetre or two lower than the PDF (table rules, the space around digits), and a
-    chart that no longer fits would leave the rest of its page blank."""
+    """The PDF's scale; a chart the PDF shrank to the rest of its page half a line smaller still (not below
+    the legible minimum): a word processor may set the text before it a millimetre or two lower (the space
+    around digits), and a chart that no longer fits would leave the rest of its page blank."""
+    if planned >= 1.0:
+        return 1.0
     natural = chart_height_mm(block.spec) + CHART_GAP
-    return max(CHART_FLOOR, min(planned, (planned * natural - DOCX_CHART_SLACK) / natural))
+    return max(CHART_FLOOR, (planned * natural - DOCX_CHART_SLACK) / natural)
 
 
 def write_docx(document: Document, path: Path) -> None:
