@@ -353,3 +353,11 @@ def test_ofd_pages_render_through_the_other_reader(briefing: dict[str, Path], tm
     tool("pdftoppm", "-png", "-r", "40", str(rendered), str(pngs))
     images = sorted(tmp_path.glob("png-*.png"))
     assert len(images) == len(reader.data[0]["page_info"]) and all(p.stat().st_size > 2000 for p in images)
+
+
+def test_a_long_byline_stays_inside_the_type_area(briefing: dict[str, Path]) -> None:
+    """汇报材料: 编印单位 and date under the title, one line, shrunk rather than running past the margins."""
+    first = [w for w in words(briefing["report_pdf"]) if w.page == 1 and w.y1 <= BOTTOM]
+    byline = [w for w in first if "2025年3月5日" in w.text or any(p in w.text for p in ("郑州市人民政府", "联合编印"))]
+    assert byline and len({round(w.y1) for w in byline}) == 1
+    assert all(w.x0 >= LEFT - 0.3 and w.x1 <= RIGHT + 0.3 for w in first), [w for w in first if w.x0 < LEFT - 0.3]
