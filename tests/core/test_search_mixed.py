@@ -25,7 +25,10 @@ def engine() -> SearchEngine:
     rng = random.Random(11)
     docs = []
     for i in range(COUNT):
-        name = rng.choice(PLACES) + "".join(rng.sample(FIELDS, rng.randint(0, 2))) + rng.choice(KINDS)
+        # A rare place and a rare field too: the other side of each check is then the small one.
+        place = "惠济" if rng.random() < 0.002 else rng.choice(PLACES)
+        fields = rng.sample(FIELDS, rng.randint(0, 2)) + (["轨交"] if rng.random() < 0.004 else [])
+        name = place + "".join(fields) + rng.choice(KINDS)
         # Nearly every text says 郑州, as a city's report does; a few name a field as well.
         body = f"郑州{rng.choice(FIELDS) if rng.random() < 0.1 else '持续'}推进{name}建设"
         kind = "passage" if i % 4 == 0 else "project"
@@ -44,7 +47,8 @@ def every_match(engine: SearchEngine, query: str, types: tuple[str, ...] | None,
 
 
 @pytest.mark.parametrize("query", ["郑州 liangzi", "郑州 xiyi", "郑州 chanye", "郑州 xingdong", "象湖 shiyan",
-                                   "郑州 nengyuan wuliu", "郑州 持续 suanli", "登封 keji", "郑州 lz"])
+                                   "郑州 nengyuan wuliu", "郑州 持续 suanli", "登封 keji", "郑州 lz",
+                                   "惠济 liangzi", "惠济 cn", "郑州 guijiao", "象湖 gj"])
 def test_mixed_queries_find_what_intersecting_every_term_finds(engine: SearchEngine, query: str) -> None:
     common = len(engine._anywhere(parse_terms("郑州"), None, None))
     assert common > 20_000  # the Chinese word is in tens of thousands of texts
