@@ -19,7 +19,7 @@ from zzdesk.core.search.schema import DDL, INDEX_VERSION
 from zzdesk.core.search.tokens import SEPARATOR, fold_units, is_hanzi, key_of, number_key, unit_runs
 
 _BATCH = 2000
-_RUNS_KEPT = 50_000  # distinct runs of text remembered while indexing
+_RUNS_KEPT = 4096  # distinct runs of text remembered while indexing (each costs some 600 bytes)
 _NAMES_KEPT = 256  # names remembered: the same name comes in a run (documents are in rank order)
 FTS_TABLES = ("search_names", "search_heads", "search_inside", "search_text")
 
