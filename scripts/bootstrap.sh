@@ -15,6 +15,8 @@ debs=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libcu
 if [ "$mode" = test ]; then
     # LibreOffice (no GUI) converts the briefing DOCX to PDF, to check it lays out as the PDF does.
     debs+=(xvfb xauth xdotool x11-apps poppler-utils libreoffice-writer-nogui)
+    # The packaging tests read ELF files and trim Qt's ICU data as the Linux build does.
+    debs+=(binutils icu-devtools)
 fi
 
 missing=()

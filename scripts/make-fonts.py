@@ -114,6 +114,27 @@ def add_full_width_forms(font: TTFont) -> None:
     font.setGlyphOrder(glyf.glyphOrder)  # bounds of the composites are computed when the font is saved
 
 
+def full_width_quotes(font: TTFont) -> None:
+    """Map “ ” ‘ ’ to the face's own full-width forms (its 'fwid' feature): a full cell, “ on the right and
+    ” on the left of it, as 仿宋_GB2312 sets them.
+
+    The default forms are a third of an em wide: a word processor (which applies no 'fwid') then sets
+    more than 28 characters on a line holding quotes and runs “郑实践”》 together."""
+    cmap = font.getBestCmap()
+    gsub = font["GSUB"].table
+    full: dict[str, str] = {}
+    for record in gsub.FeatureList.FeatureRecord:
+        if record.FeatureTag == "fwid":
+            for index in record.Feature.LookupListIndex:
+                for table in gsub.LookupList.Lookup[index].SubTable:
+                    full.update(getattr(table, "mapping", {}))
+    for char in "“”‘’":
+        glyph = full[cmap[ord(char)]]
+        for table in font["cmap"].tables:
+            if table.isUnicode():
+                table.cmap[ord(char)] = glyph
+
+
 def borrow_symbols(font: TTFont, donor: TTFont, wanted: str) -> None:
     """Symbols of GB2312 a face lacks (①, Ⅲ, ℃, ※ …), drawn from *donor*'s outlines converted to quadratics.
 
@@ -171,6 +192,7 @@ def main() -> None:
         font = load_face((args.zhuque if source == ZHUQUE else args.root) / source, family)
         if source == ZHUQUE:
             add_full_width_forms(font)
+            full_width_quotes(font)
             borrow_symbols(font, load_face(args.root / NOTO / "NotoSerifCJK-Regular.ttc", "Noto Serif CJK SC"),
                            characters(charset))
         subsetter = subset.Subsetter(options)

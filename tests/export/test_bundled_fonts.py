@@ -56,3 +56,15 @@ def test_full_width_digits_keep_a_full_cell_in_the_fangsong_face(qapp: object) -
     for char in "０５９Ａｚ＋":
         advance = font.advancesForGlyphIndexes(font.glyphIndexesForString(char))[0].x()
         assert advance == pytest.approx(cell), char
+
+
+def test_quotes_take_a_full_cell_in_the_fangsong_face(qapp: object) -> None:
+    """As in 仿宋_GB2312: “ and ‘ on the right half of their cell, ” and ’ on the left, so a word processor
+    sets 28 characters on a line with quotes and “郑实践”》 does not run together."""
+    font = QRawFont(str(paths.resources_dir() / "fonts" / "ZhuqueFangsong-Regular.ttf"), 100)
+    cell = font.advancesForGlyphIndexes(font.glyphIndexesForString("国"))[0].x()
+    for char, side in (("“", "right"), ("‘", "right"), ("”", "left"), ("’", "left")):
+        glyph = font.glyphIndexesForString(char)[0]
+        assert font.advancesForGlyphIndexes([glyph])[0].x() == pytest.approx(cell), char
+        ink = font.boundingRect(glyph)
+        assert (ink.left() > cell / 2) if side == "right" else (ink.right() < cell / 2), (char, ink)

@@ -46,3 +46,36 @@ def test_a_chart_that_fits_when_shrunk_stays_in_place() -> None:
     placed = pages[0][14]
     assert placed.row is rows[14] and placed.top + placed.height <= BOTTOM + 1e-6
     assert placed.height >= 0.7 * 10 * PITCH - 1e-6 and placed.top == pytest.approx(TOP + 14 * PITCH)
+
+
+def table(body_rows: int, block: int) -> list[Row]:
+    header = Row(0.8 * PITCH, lambda _top, _h: [], on_grid=False, keep_with_next=True, kind="table",
+                 block_start=True, block=block)
+    return [header, *(Row(0.8 * PITCH, lambda _top, _h: [], on_grid=False, kind="table", header=header,
+                          block=block) for _ in range(body_rows))]
+
+
+def test_a_chart_that_cannot_follow_its_table_is_set_ahead_of_it() -> None:
+    """一、主要指标: a heading, a long table and its chart, then the next section.  The chart (9 slots, 6.3 at
+    its smallest) does not fit in the 4 slots under the table and nothing of its section follows, so it is
+    set where the table began and the table continues after it, its header repeated on the next page."""
+    heading = Row(PITCH, lambda _top, _h: [], keep_with_next=True, kind="section", block_start=True, block=0)
+    figures = chart(9)
+    figures.block = 2
+    rows = [heading, *table(20, block=1), figures, *text(1, heading="section"), *text(3)]
+    pages = pages_of(rows)
+    assert pages[0][:2] == [0, 22]  # the heading, then the chart
+    placed, _ = paginate(rows)
+    assert placed[0][1].top == pytest.approx(TOP + PITCH) and placed[0][1].height == pytest.approx(9 * PITCH)
+    assert pages[0][2:] == list(range(1, 1 + len(pages[0]) - 2))  # the table's first rows below the chart
+    assert pages[1][0] == 1 and pages[1][1] == pages[0][-1] + 1  # its header again, then the next row
+    assert BOTTOM - (placed[0][-1].top + placed[0][-1].height) < 0.8 * PITCH  # page 1 is full
+
+
+def test_a_chart_stays_after_a_table_that_began_at_the_page_top() -> None:
+    """Nothing above the table on its page: setting the chart ahead of it would gain nothing."""
+    figures = chart(9)
+    figures.block = 1
+    rows = [*table(24, block=0), figures, *text(1, heading="section")]
+    pages = pages_of(rows)
+    assert pages[0] == list(range(25)) and pages[1][0] == 25

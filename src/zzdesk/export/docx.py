@@ -11,13 +11,14 @@ foot of the last page, never split.
 from __future__ import annotations
 
 import io
+import math
 from pathlib import Path
 
 from docx import Document as new_document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -31,23 +32,34 @@ from PySide6.QtGui import QImage
 from zzdesk.core.briefing import ChartBlock, Document, FigureTable, Heading, Paragraph, TargetTable, chinese_date
 from zzdesk.core.safe_files import write_bytes
 from zzdesk.export.bullet_painter import bullets_image
-from zzdesk.export.chart_painter import chart_image
+from zzdesk.export.chart_painter import chart_height_mm, chart_image
 from zzdesk.export.page_layout import (
     BODY_PT,
     CHARS,
+    CHART_FLOOR,
+    CHART_GAP,
     FIGURE_COLUMNS,
     HEIGHT,
+    ISSUER_LEADING,
     LEFT,
     LINES,
     NUMBER_PT,
     PAGE_H,
     PAGE_NUMBER_GAP,
     PAGE_W,
+    TABLE_LEADING,
+    TABLE_PAD,
+    TABLE_ROW,
     TARGET_COLUMNS,
     TITLE_PT,
     TOP,
     WIDTH,
+    Face,
+    byline_face,
     compress,
+    fitted_size,
+    lay_out,
+    shared_metrics,
     vocabulary,
 )
 from zzdesk.export.titles import title_lines
@@ -55,9 +67,13 @@ from zzdesk.export.titles import title_lines
 # The standard office families (Word/WPS substitute their own where one is missing).
 FAMILIES = {"fangsong": "仿宋_GB2312", "heiti": "黑体", "kaiti": "楷体_GB2312", "xiaobiaosong": "方正小标宋简体",
             "songti": "宋体"}
-PITCH_PT = HEIGHT / LINES / 25.4 * 72  # ≈ 28.95 pt: 22 lines in the type area
+# 28.95 pt: the 22nd line of the type area's 225 mm must fit, so the pitch is rounded down to whole
+# twentieths of a point (rounded up, to 29 pt, Word's page set-up and LibreOffice's grid count 21 lines and
+# LibreOffice sets half a line of space above and below them on every page).
+PITCH_PT = math.floor(HEIGHT / 25.4 * 1440 / LINES) / 20
 CHAR_PT = WIDTH / CHARS / 25.4 * 72  # ≈ 15.79 pt: 28 characters in a line
 BODY_SPACING_TWIPS = -6  # twentieths of a point between 3号 characters: 28 to the line
+DOCX_CHART_SLACK = HEIGHT / LINES / 2  # mm
 RED = RGBColor(0xC0, 0x00, 0x00)
 RED_HEX = "C00000"
 
@@ -71,8 +87,9 @@ STYLES: dict[str, tuple[str, float, bool, WD_ALIGN_PARAGRAPH, float, float]] = {
     "报头名称": ("xiaobiaosong", 40, False, WD_ALIGN_PARAGRAPH.CENTER, 0, PITCH_PT * 2),
     "报头信息": ("fangsong", BODY_PT, False, WD_ALIGN_PARAGRAPH.CENTER, 0, PITCH_PT),
     "密级标识": ("heiti", BODY_PT, False, WD_ALIGN_PARAGRAPH.LEFT, 0, PITCH_PT),
-    "图表": ("fangsong", BODY_PT, False, WD_ALIGN_PARAGRAPH.CENTER, 0, 0),
-    "表格文字": ("fangsong", 12, False, WD_ALIGN_PARAGRAPH.LEFT, 0, 0),
+    "图表": ("fangsong", 1, False, WD_ALIGN_PARAGRAPH.CENTER, 0, 0),  # 1 pt: no descent below the picture
+    "表格文字": ("fangsong", 12, False, WD_ALIGN_PARAGRAPH.LEFT, 0, 12 * TABLE_LEADING),
+    "表格说明": ("fangsong", 10.5, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 0, PITCH_PT * 0.5),
     "数据来源": ("fangsong", NUMBER_PT, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 0, 18),
     "报尾": ("fangsong", NUMBER_PT, False, WD_ALIGN_PARAGRAPH.LEFT, 0, PITCH_PT * 0.62),
     "页码": ("songti", NUMBER_PT, False, WD_ALIGN_PARAGRAPH.RIGHT, 0, NUMBER_PT),
@@ -176,7 +193,9 @@ def _styles(doc: DocxDocument) -> None:
         fmt = style.paragraph_format
         fmt.alignment = align
         fmt.space_before = fmt.space_after = Pt(0)
-        fmt.widow_control = True
+        # As on the PDF page, whose pagination the document follows: a paragraph may leave one line at
+        # a page foot, so Word, WPS and LibreOffice break the pages where the PDF does.
+        fmt.widow_control = False
         fmt.keep_with_next = name in KEEP_WITH_NEXT
         if indent:
             fmt.first_line_indent = Pt(size * indent)
@@ -254,19 +273,25 @@ def _cell_borders(cell: _Cell, **edges: tuple[int, str] | None) -> None:
                        else _element(f"w:{edge}", val="single", sz=str(spec[0]), space="0", color=spec[1]))
 
 
-def _table_properties(table: Table, *, header: bool = False) -> None:
-    """Rows that never split across pages; the first row repeated on each page when *header*."""
+def _table_properties(table: Table, *, header: bool = False, lowest: float = TABLE_ROW) -> None:
+    """Rows that never split across pages, at least *lowest* mm high (as in the PDF), text centred in
+    them; the first row repeated on each page when *header*."""
     for index, row in enumerate(table.rows):
+        row.height, row.height_rule = Mm(lowest), WD_ROW_HEIGHT_RULE.AT_LEAST
+        for cell in row.cells:
+            cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
         trpr = row._tr.get_or_add_trPr()
         trpr.append(_element("w:cantSplit"))
         if header and index == 0:
             trpr.append(_element("w:tblHeader"))
 
 
-def _no_cell_margins(table: Table) -> None:
+def _cell_margins(table: Table, **edges: float) -> None:
+    """Cell margins of *table* in mm by edge (top, left, bottom, right)."""
     margins = _element("w:tblCellMar")
-    for edge in ("left", "right"):
-        margins.append(_element(f"w:{edge}", w="0", type="dxa"))
+    for edge in ("top", "left", "bottom", "right"):
+        if edge in edges:
+            margins.append(_element(f"w:{edge}", w=str(round(edges[edge] / 25.4 * 1440)), type="dxa"))
     _put(table._tbl.tblPr, margins, TBLPR_ORDER)
 
 
@@ -285,25 +310,34 @@ def _masthead(doc: DocxDocument, document: Document) -> None:
     widths = (Mm(WIDTH) - date_width, date_width)
     for column, cell, width in zip(table.columns, table.rows[0].cells, widths, strict=True):
         column.width = cell.width = width
-    _no_cell_margins(table)
+    _cell_margins(table, left=0, right=0)
     issuer, date_cell = table.rows[0].cells
     issuer.paragraphs[0].style = doc.styles["报头信息"]
     issuer.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
-    issuer.paragraphs[0].add_run(spec.issuer)
+    # Shrunk as in the PDF (down to 12 pt) to stay on one line beside the date; wrapped lines as close as
+    # the PDF sets them, so that two of them take no more than the row's one line slot.
+    cell_mm = (Mm(WIDTH) - date_width) / Mm(1)
+    size = fitted_size(shared_metrics(), spec.issuer, Face("fangsong", BODY_PT), cell_mm, 12).size
+    issuer.paragraphs[0].add_run(spec.issuer).font.size = Pt(size)
+    issuer.paragraphs[0].paragraph_format.line_spacing = Pt(size * ISSUER_LEADING)
     date_cell.paragraphs[0].style = doc.styles["报头信息"]
     date_cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     date_cell.paragraphs[0].add_run(day)
     for cell in (issuer, date_cell):
         _cell_borders(cell, bottom=(18, RED_HEX))
-    _table_properties(table)
+    _table_properties(table, lowest=HEIGHT / LINES)
     doc.add_paragraph(style="简报正文")
     doc.add_paragraph(style="简报正文")
 
 
 def _grid_table(doc: DocxDocument, widths_mm: tuple[float, ...], head: tuple[str, ...],
-                rows: list[tuple[str, ...]]) -> None:
+                rows: list[tuple[str, ...]], size: float = 12) -> None:
+    """A ruled table with the PDF's cell padding, leading and lowest row, in *size* points."""
     table = doc.add_table(rows=1, cols=len(head))
     table.style = doc.styles["Table Grid"]
+    # A row as high as in the PDF, whose rules take no height: here a 0.5 pt rule is counted into it.
+    vertical = TABLE_PAD - 0.5 * 25.4 / 72 / 2
+    _cell_margins(table, top=vertical, left=TABLE_PAD, bottom=vertical, right=TABLE_PAD)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = [Mm(w) for w in widths_mm]
@@ -321,6 +355,11 @@ def _grid_table(doc: DocxDocument, widths_mm: tuple[float, ...], head: tuple[str
             cell.width = width
             cell.paragraphs[0].style = doc.styles["表格文字"]
             cell.paragraphs[0].add_run(text)
+    if size != 12:
+        for cell in (c for r in table.rows for c in r.cells):
+            cell.paragraphs[0].paragraph_format.line_spacing = Pt(size * TABLE_LEADING)
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(size)
     _table_properties(table, header=True)
 
 
@@ -332,8 +371,8 @@ def _table(doc: DocxDocument, block: FigureTable) -> None:
 def _target_table(doc: DocxDocument, block: TargetTable) -> None:
     _grid_table(doc, *TARGET_COLUMNS,
                 [(f"{r.indicator}[{compress(r.sources)}]", str(r.period), r.target, r.actual, r.status, r.gap)
-                 for r in block.rows])
-    doc.add_paragraph(block.rules, style="数据来源")
+                 for r in block.rows], size=11)
+    doc.add_paragraph(block.rules, style="表格说明")
     if any(r.actual_value is not None for r in block.rows):
         # A picture (300 dpi), as for the other charts: Word has no vector drawing python-docx can write.
         _picture(doc, bullets_image(block.rows, WIDTH))
@@ -356,7 +395,7 @@ def _closing(doc: DocxDocument, document: Document) -> None:
     table = doc.add_table(rows=len(rows), cols=1)
     table.autofit = False
     table.columns[0].width = width
-    _no_cell_margins(table)
+    _cell_margins(table, left=0, right=0)
     _put(table._tbl.tblPr, _element("w:tblW", w=str(round(WIDTH / 25.4 * 1440)), type="dxa"), TBLPR_ORDER)
     # Placed from the page's left edge (at the type area's left, 28 mm): LibreOffice keeps a floating table
     # as wide as the type area floating only when its position is relative to the page.
@@ -400,13 +439,24 @@ def _title(doc: DocxDocument, document: Document) -> None:
             run._r.getprevious().append(_element("w:br"))
 
 
-def _picture(doc: DocxDocument, image: QImage) -> None:
+def _picture(doc: DocxDocument, image: QImage, width_mm: float = WIDTH) -> None:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes; PySide6 takes str
     picture = doc.add_paragraph(style="图表")
     picture.paragraph_format.keep_together = True
-    picture.add_run().add_picture(io.BytesIO(bytes(buffer.data().data())), width=Mm(WIDTH))
+    picture.paragraph_format.space_after = Mm(CHART_GAP * width_mm / WIDTH)
+    picture.add_run().add_picture(io.BytesIO(bytes(buffer.data().data())), width=Mm(width_mm))
+
+
+def _chart_scale(block: ChartBlock, planned: float) -> float:
+    """The PDF's scale; a chart the PDF shrank to the rest of its page half a line smaller still (not below
+    the legible minimum): a word processor may set the text before it a millimetre or two lower (the space
+    around digits), and a chart that no longer fits would leave the rest of its page blank."""
+    if planned >= 1.0:
+        return 1.0
+    natural = chart_height_mm(block.spec) + CHART_GAP
+    return max(CHART_FLOOR, (planned * natural - DOCX_CHART_SLACK) / natural)
 
 
 def write_docx(document: Document, path: Path) -> None:
@@ -420,9 +470,17 @@ def write_docx(document: Document, path: Path) -> None:
     _title(doc, document)
     if spec.template == "report":
         byline = "　".join(x for x in (spec.issuer, chinese_date(spec.issued)) if x)
-        doc.add_paragraph(byline, style="二级标题").alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph = doc.add_paragraph(style="二级标题")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.first_line_indent = Pt(0)
+        paragraph.add_run(byline).font.size = Pt(byline_face(shared_metrics(), byline).size)
     doc.add_paragraph(style="简报正文")
-    for block in document.blocks:
+    # The order and chart sizes the PDF's pagination chose: text it set ahead of a chart that did not fit
+    # comes first here too, and a chart shrunk to fit the rest of a page is as small.
+    plan = lay_out(document)
+    scales = dict(plan.chart_scales)
+    for index in plan.order:
+        block = document.blocks[index]
         if isinstance(block, Heading):
             doc.add_paragraph(block.text, style=HEADING_STYLES[block.level])
         elif isinstance(block, Paragraph):
@@ -434,7 +492,7 @@ def write_docx(document: Document, path: Path) -> None:
         elif isinstance(block, TargetTable):
             _target_table(doc, block)
         elif isinstance(block, ChartBlock):
-            _picture(doc, chart_image(block.spec, WIDTH, dpi=300))
+            _picture(doc, chart_image(block.spec, WIDTH, dpi=300), WIDTH * _chart_scale(block, scales.get(index, 1.0)))
     if document.sources:
         doc.add_paragraph("数据来源", style="一级标题")
         for source in document.sources:

@@ -55,6 +55,9 @@ CHART_FLOOR = 0.7  # a chart may shrink this far to stay beside its text: 9 pt l
 CHART_GAP = 2.0  # mm below a chart
 CHART_BLANK = 2 * PITCH  # a larger blank before a chart is filled with the text after it
 MARKER_RATIO = 0.6
+# Table cells, shared by the PDF and the DOCX: padding above and below (mm), leading, the lowest row.
+TABLE_PAD, TABLE_LEADING, TABLE_ROW = 1.5, 1.35, PITCH * 0.8
+ISSUER_LEADING = 1.25  # a wrapped 编印单位
 # Table columns (mm) and heads, shared by the PDF and the DOCX.
 FIGURE_COLUMNS = ((70, 26, 44, 16), ("指标", "时间", "数值", "来源"))
 TARGET_COLUMNS = ((42, 12, 24, 26, 18, 34), ("指标", "年份", "目标", "实绩", "状态", "差距"))
@@ -121,6 +124,10 @@ Op = TextOp | RuleOp | PictureOp
 class Layout:
     pages: tuple[tuple[Op, ...], ...]
     closing_top: float | None = None  # where the 报尾 starts on the last page
+    # The plan other formats follow (the DOCX): the document's blocks by index in the order they are
+    # printed (pagination may set text ahead of a chart), and each chart's scale by block index.
+    order: tuple[int, ...] = ()
+    chart_scales: tuple[tuple[int, float], ...] = ()
 
 
 # Font metrics ---------------------------------------------------------------------------------------
@@ -213,6 +220,7 @@ class Row:
     min_height: float | None = None  # a chart that may shrink to this height
     kind: str = "line"  # line, heading, section (a first-level heading), table, chart
     block_start: bool = False  # the first row of a document block (pagination moves whole blocks)
+    block: int = -1  # the index of the document block the row belongs to (-1: masthead, title, sources)
 
 
 @dataclass
@@ -332,15 +340,22 @@ def masthead(t: Typesetter, document: Document, flow: Flow) -> None:
     flow.add(Row(2 * PITCH, lambda _top, _h: []))
 
 
+def issuer_face(metrics: Metrics, issuer: str, day: str) -> tuple[Face, float]:
+    """The face of the 编印单位 (shrunk, down to 12 pt, to stay on one line) and the room it has before
+    the date."""
+    face = Face("fangsong", BODY_PT)
+    room = WIDTH - metrics.width(day, face) - CELL
+    return fitted_size(metrics, issuer, face, room, 12), room
+
+
 def issuer_row(t: Typesetter, issuer: str, day: str) -> Row:
     """编印单位 on the left, the date on the right; a long 编印单位 shrinks, then wraps, never reaching the date."""
     face = Face("fangsong", BODY_PT)
     date_width = t.metrics.width(day, face)
-    room = WIDTH - date_width - CELL
-    issuer_face = fitted_size(t.metrics, issuer, face, room, 12)
-    lines = t.lines([Span(issuer, "body")], {"body": issuer_face}, width=room, cell=issuer_face.size * PT,
+    small, room = issuer_face(t.metrics, issuer, day)
+    lines = t.lines([Span(issuer, "body")], {"body": small}, width=room, cell=small.size * PT,
                     justify=False) if issuer else []
-    line_h = issuer_face.size * PT * 1.25
+    line_h = small.size * PT * ISSUER_LEADING
     height = max(PITCH, math.ceil((len(lines) * line_h + 1) / PITCH) * PITCH)
 
     def draw(top: float, h: float) -> list[Op]:
@@ -348,11 +363,17 @@ def issuer_row(t: Typesetter, issuer: str, day: str) -> Row:
                                    width=date_width)]
         first = top + h - PITCH / 2 - len(lines) * line_h / 2
         for index, line in enumerate(lines):
-            ops += t.glyph_ops(line, LEFT, first + index * line_h + t.baseline_in(line_h, issuer_face),
-                               {"body": issuer_face}, issuer_face.size * PT)
+            ops += t.glyph_ops(line, LEFT, first + index * line_h + t.baseline_in(line_h, small),
+                               {"body": small}, small.size * PT)
         ops.append(RuleOp(LEFT, top + h - 0.1 * PITCH, LEFT + WIDTH, top + h - 0.1 * PITCH, 0.8, RED))
         return ops
     return Row(height, draw)
+
+
+def byline_face(metrics: Metrics, byline: str) -> Face:
+    """汇报材料: 编印单位 and date on one centred line under the title, smaller when long (down to 12 pt).
+    A cell is left free at either end: word processors may add space around the date's digits."""
+    return fitted_size(metrics, byline, Face("kaiti", BODY_PT), WIDTH - 2 * CELL, 12)
 
 
 def title_rows(t: Typesetter, document: Document, flow: Flow, vocabulary: Sequence[str]) -> None:
@@ -363,7 +384,7 @@ def title_rows(t: Typesetter, document: Document, flow: Flow, vocabulary: Sequen
         flow.add(Row(PITCH, _centred_line(t, text, face), keep_with_next=True))
     if spec.template == "report":
         byline = "　".join(x for x in (spec.issuer, chinese_date(spec.issued)) if x)
-        kai = Face("kaiti", BODY_PT)
+        kai = byline_face(t.metrics, byline)
         flow.add(Row(PITCH, lambda top, h: [t.centred(byline, kai, top, h)], keep_with_next=True))
     flow.add(Row(PITCH, lambda _top, _h: [], keep_with_next=True))
 
@@ -383,13 +404,13 @@ def heading_rows(t: Typesetter, block: Heading) -> list[Row]:
 def table_rows(t: Typesetter, widths: Sequence[float], head: Sequence[str], rows: Sequence[Sequence[str]],
                size: float = 12) -> list[Row]:
     """A ruled table; text too wide for its cell wraps inside it; the header row repeats on each page."""
-    pad = 1.5
-    line_h = size * PT * 1.35
+    pad = TABLE_PAD
+    line_h = size * PT * TABLE_LEADING
 
     def row(cells: Sequence[str], face: Face) -> Row:
         set_cells = [t.lines([Span(text, "body")], {"body": face}, width=w - 2 * pad, cell=face.size * PT,
                              justify=False) for w, text in zip(widths, cells, strict=True)]
-        height = max(PITCH * 0.8, max(len(lines) for lines in set_cells) * line_h + 2 * pad)
+        height = max(TABLE_ROW, max(len(lines) for lines in set_cells) * line_h + 2 * pad)
 
         def draw(top: float, h: float) -> list[Op]:
             ops: list[Op] = []
@@ -568,9 +589,34 @@ def _fill_ahead(rows: Sequence[Row], queue: list[int], y: float) -> bool:
     return True
 
 
+def _ahead_of_table(rows: Sequence[Row], page: list[PlacedRow], queue: list[int]) -> float | None:
+    """A chart that cannot fit after the table it follows, with nothing after it in its section to fill
+    the blank (a section of a table and its chart): set the chart where the table began, when the table
+    began on this page below something else (its heading) and the chart fits there at its smallest; the
+    table follows the chart and continues on the next page under its repeated header.  Returns where
+    the chart goes, or None."""
+    chart = rows[queue[0]]
+    assert chart.min_height is not None
+    table: list[PlacedRow] = []
+    for placed in reversed(page):
+        if placed.row.kind != "table" or placed.row.block != chart.block - 1:
+            break
+        table.insert(0, placed)
+    if not table or not table[0].row.block_start or len(table) == len(page):
+        return None
+    top = table[0].top
+    if top + chart.min_height > BOTTOM + 1e-6:
+        return None
+    del page[-len(table):]
+    index = {id(row): n for n, row in enumerate(rows)}
+    queue[1:1] = [index[id(placed.row)] for placed in table]
+    return top
+
+
 def paginate(rows: Sequence[Row], chart_share: float = 1.0) -> tuple[list[list[PlacedRow]], float]:
     """Place rows on pages: keep-with-next chains together, table headers repeated, charts shrunk to fit,
-    and text moved ahead of a chart that cannot fit rather than leaving a blank before it."""
+    and text moved ahead of a chart that cannot fit rather than leaving a blank before it (or, with no
+    text to move, the chart set ahead of the table it follows)."""
     pages: list[list[PlacedRow]] = [[]]
     y = TOP
     queue = list(range(len(rows)))
@@ -586,8 +632,13 @@ def paginate(rows: Sequence[Row], chart_share: float = 1.0) -> tuple[list[list[P
                 break
             j += 1
         if start + min(need, HEIGHT) > BOTTOM + 1e-6 and not fresh:
-            if row.min_height is not None and BOTTOM - start > CHART_BLANK and _fill_ahead(rows, queue, y):
-                continue
+            if row.min_height is not None and BOTTOM - start > CHART_BLANK:
+                if _fill_ahead(rows, queue, y):
+                    continue
+                moved = _ahead_of_table(rows, pages[-1], queue)
+                if moved is not None:
+                    y = moved
+                    continue
             pages.append([])
             y, fresh = TOP, True
             if row.header is not None:
@@ -624,6 +675,8 @@ def lay_out(document: Document) -> Layout:
             rows = target_table_rows(t, block)
         if rows:
             rows[0].block_start = True
+        for row in rows:
+            row.block = index
         if index and isinstance(document.blocks[index - 1], Heading) and rows:
             rows[0].keep_with_next = rows[0].keep_with_next or len(rows) == 1 or rows[0].kind == "table"
         flow.rows += rows
@@ -658,7 +711,10 @@ def lay_out(document: Document) -> Layout:
         if number == len(pages) and top is not None:
             ops += closing(top)
         drawn.append((*ops, page_number_op(t, number)))
-    return Layout(tuple(drawn), top)
+    placed_rows = [p for page in pages for p in page if p.row.block >= 0]
+    order = tuple(dict.fromkeys(p.row.block for p in placed_rows))
+    scales = tuple((p.row.block, p.height / p.row.height) for p in placed_rows if p.row.min_height is not None)
+    return Layout(tuple(drawn), top, order, scales)
 
 
 def vocabulary(document: Document) -> list[str]:
