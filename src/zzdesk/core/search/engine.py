@@ -33,6 +33,7 @@ SNIPPET_CONTEXT = 18
 _MAX_KEY = "\U0010ffff"
 MAX_WORD_CHAINS = 48  # Chinese words one pinyin term may stand for in the text
 MAX_WORD_SYLLABLES = 6  # longer pinyin is not looked for word by word in the text
+MAX_SPLIT_TERMS = 2  # pinyin terms of a query with Chinese words, searched side by side (2**n ways)
 
 # Tier scores: the ranking people expect, best first; tiers run in this order.
 EXACT_NAME, EXACT_PINYIN, NAME_PREFIX, PINYIN_PREFIX = 100, 90, 80, 75
@@ -219,19 +220,41 @@ class SearchEngine:
         With *words*, a pinyin term also matches the Chinese words of the text it stands for.
         """
         chinese = [t for t in terms if not t.latin_only]
-        conditions: list[Condition] = []
-        if chinese:
-            conditions.append((_fts("search_text", all_terms_expr(chinese, TEXT_COLUMNS)),))
-        for term in terms:
-            if not term.latin_only:
-                continue
-            # Letters may be ASCII text (5G, AI), pinyin of a name, or pinyin of words in the text.
-            parts = [_fts("search_text", text_expr(term, TEXT_COLUMNS)), *self._name_condition(term, rare)]
-            spoken = self._spoken_words(term.key) if words else []
-            if spoken:
-                parts.append(_fts("search_text", words_expr(spoken)))
-            conditions.append(tuple(parts))
-        return self._all(conditions, types, limit)
+        spelled = self._spelled(terms, rare, words)
+        if chinese and len(spelled) <= MAX_SPLIT_TERMS:
+            return self._by_side(all_terms_expr(chinese, TEXT_COLUMNS), spelled, types, limit)
+        return self._all(term_conditions(chinese, spelled), types, limit)
+
+    def _spelled(self, terms: list[Term], rare: bool, words: bool) -> list[Spelled]:
+        """Where each term of letters may be met: as ASCII text (5G, AI) or the pinyin of words in
+        the text (expressions over search_text), or as the pinyin of a name."""
+        return [(self._text_exprs(term, words), self._name_condition(term, rare)) for term in terms if term.latin_only]
+
+    def _text_exprs(self, term: Term, words: bool) -> list[str]:
+        """*term* (letters) in the text: as written, and as the Chinese words it may be the pinyin of."""
+        spoken = self._spoken_words(term.key) if words else []
+        return [text_expr(term, TEXT_COLUMNS), *([words_expr(spoken)] if spoken else [])]
+
+    def _by_side(self, chinese: str, spelled: list[Spelled], types: tuple[str, ...] | None,
+                 limit: int | None) -> list[int]:
+        """`_anywhere` for Chinese words with a few pinyin terms (郑东 liangzi), side by side.
+
+        A pinyin term is met in the text or by the item's name, so the matches are the union,
+        over each way of choosing a side per term, of: the Chinese words and the text-side terms
+        in the text -- one FTS5 query, which intersects inside SQLite (a word in 40,000 texts
+        costs no more than a rare one) -- and the name-side terms' name lookups.  Only the
+        name sides (a few thousand names at most) are intersected here.
+        """
+        from itertools import product  # here, not at the top: the search command's start-up
+
+        found: set[int] = set()
+        for by_name in product((False, True), repeat=len(spelled)):
+            exprs = [chinese, *(" OR ".join(f"({e})" for e in texts)
+                                for (texts, _), name in zip(spelled, by_name, strict=True) if not name)]
+            conditions: list[Condition] = [(_fts("search_text", " AND ".join(f"({e})" for e in exprs)),)]
+            conditions += [names for (_, names), name in zip(spelled, by_name, strict=True) if name]
+            found.update(self._all(conditions, types, limit))
+        return sorted(found)[:limit]
 
     # Pinyin of words inside the text ------------------------------------------------------------
 
@@ -315,6 +338,20 @@ class SearchEngine:
         except sqlite3.OperationalError:
             return {}
         return {r[0]: (r[1], r[2]) for r in rows}
+
+
+Spelled = tuple[list[str], Condition]  # a term of letters: its text expressions, its name lookups
+
+
+def term_conditions(chinese: list[Term], spelled: list[Spelled]) -> list[Condition]:
+    """Each term as one condition: the Chinese ones together in the text, a term of letters in
+    the text or in the name."""
+    conditions: list[Condition] = []
+    if chinese:
+        conditions.append((_fts("search_text", all_terms_expr(chinese, TEXT_COLUMNS)),))
+    for texts, names in spelled:
+        conditions.append((_fts("search_text", texts[0]), *names, *(_fts("search_text", e) for e in texts[1:])))
+    return conditions
 
 
 def _fts(table: str, expr: str) -> Part:

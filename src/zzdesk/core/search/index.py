@@ -16,46 +16,72 @@ from zzdesk.core.numbers import format_number
 from zzdesk.core.search.documents import SearchDoc
 from zzdesk.core.search.pinyin import char_syllable, name_pinyin
 from zzdesk.core.search.schema import DDL, INDEX_VERSION
-from zzdesk.core.search.tokens import SEPARATOR, fold, is_hanzi, key_of, number_key, unit_runs
+from zzdesk.core.search.tokens import SEPARATOR, fold_units, is_hanzi, key_of, number_key, unit_runs
 
 _BATCH = 2000
+_RUNS_KEPT = 4096  # distinct runs of text remembered while indexing (each costs some 600 bytes)
+_NAMES_KEPT = 256  # names remembered: the same name comes in a run (documents are in rank order)
 FTS_TABLES = ("search_names", "search_heads", "search_inside", "search_text")
 
 
-def _streams(texts: Iterable[str], words: set[str]) -> tuple[str, str]:
-    """Unigram and bigram token streams of *texts*; the text's two-character words go to *words*."""
-    uni: list[str] = []
-    bi: list[str] = []
-    for run in unit_runs(fold("\n".join(texts))):  # a line break is a boundary like any other
-        if len(run) > 1:
-            pairs = list(map(str.__add__, run[:-1], run[1:]))
-            words.update(pairs)
-            bi.append(" ".join(pairs))
-        else:
-            bi.append(run[0])
-        uni.append(" ".join(run))
-    glue = f" {SEPARATOR} "
-    return glue.join(uni), glue.join(bi)
+class _Tokens:
+    """Unigram and bigram token streams of texts, each distinct run of Chinese characters cut once:
+    text repeats (a name in every sentence that mentions it, set phrases): in report-like text
+    four runs in ten have been met before.  The text's two-character words go to *words* (None: dropped)."""
+
+    def __init__(self, words: set[str] | None) -> None:
+        self.words = words
+        self._runs: dict[str, tuple[str, str]] = {}
+
+    def streams(self, texts: Iterable[str]) -> tuple[str, str]:
+        uni: list[str] = []
+        bi: list[str] = []
+        runs = self._runs
+        for run in unit_runs(fold_units("\n".join(texts))):  # a line break is a boundary like any other
+            if isinstance(run, str):  # Chinese only: the common case, worth remembering
+                cut = runs.get(run)
+                if cut is None:
+                    cut = self._cut(run)
+                    if len(runs) >= _RUNS_KEPT:  # bounds the memory it takes (0: remember none)
+                        runs.clear()
+                    if _RUNS_KEPT:
+                        runs[run] = cut
+            else:
+                cut = self._cut(run)
+            uni.append(cut[0])
+            bi.append(cut[1])
+        glue = f" {SEPARATOR} "
+        return glue.join(uni), glue.join(bi)
+
+    def _cut(self, run: str | list[str]) -> tuple[str, str]:
+        if len(run) == 1:
+            return run[0], run[0]
+        pairs = list(map(str.__add__, run[:-1], run[1:]))
+        if self.words is not None:
+            self.words.update(pairs)
+        return " ".join(run), " ".join(pairs)
 
 
-def _name_rows(doc_id: int, doc: SearchDoc) -> tuple[list[tuple[str, str, int]], tuple[object, ...],
-                                                      tuple[object, ...]]:
-    """Lookup keys, head-prefix row and inside-pinyin row of a named document."""
-    keys: dict[tuple[str, str], None] = {("name", key_of(doc.name)): None}
-    keys.update((("alias", key_of(a)), None) for a in doc.aliases)
-    heads: dict[str, None] = {}
-    inside: dict[str, None] = {}
-    for text, kind in ((doc.name, "py"), *((a, "apy") for a in doc.aliases)):
-        spoken = name_pinyin(text)
-        keys.update(((kind, k), None) for k in spoken.keys)
-        keys.update(((kind + "x", k), None) for k in spoken.other_keys)
-        heads.update(dict.fromkeys(spoken.heads))
-        inside.update(dict.fromkeys(spoken.inside))
-    if doc.value is not None:
-        keys[("num", number_key(format_number(doc.value)))] = None
-    return ([(kind, k, doc_id) for (kind, k) in keys if k],
-            (doc_id, " ".join(heads)),
-            (doc_id, " ".join(inside)))
+class _Named:
+    """What the index keeps of one name and its aliases, apart from the document's id."""
+
+    __slots__ = ("heads", "inside", "keys", "streams")
+
+    def __init__(self, name: str, aliases: tuple[str, ...], tokens: _Tokens) -> None:
+        keys: dict[tuple[str, str], None] = {("name", key_of(name)): None}
+        keys.update((("alias", key_of(a)), None) for a in aliases)
+        heads: dict[str, None] = {}
+        inside: dict[str, None] = {}
+        for text, kind in ((name, "py"), *((a, "apy") for a in aliases)):
+            spoken = name_pinyin(text)
+            keys.update(((kind, k), None) for k in spoken.keys)
+            keys.update(((kind + "x", k), None) for k in spoken.other_keys)
+            heads.update(dict.fromkeys(spoken.heads))
+            inside.update(dict.fromkeys(spoken.inside))
+        self.keys = list(keys)
+        self.heads = " ".join(heads)
+        self.inside = " ".join(inside)
+        self.streams = (*tokens.streams([name]), *tokens.streams(aliases))
 
 
 def _word_rows(words: Iterable[str]) -> Iterator[tuple[str, str, str]]:
@@ -82,40 +108,68 @@ def build_search_index(conn: sqlite3.Connection, docs: Iterable[SearchDoc]) -> i
 def add_documents(conn: sqlite3.Connection, docs: Iterable[SearchDoc]) -> int:
     """Index *docs* after those already in the tables (in the order given); returns how many."""
     first = int(conn.execute("SELECT value FROM search_meta WHERE key = 'next_doc_id'").fetchone()[0])
-    words: set[str] = set()
+    writer = _Writer(conn)
     doc_id = first
     numbered = enumerate(docs, start=first)
     while batch := list(itertools.islice(numbered, _BATCH)):
-        _insert_batch(conn, batch, words)
+        writer.insert(batch)
         doc_id = batch[-1][0] + 1
-    conn.executemany("INSERT OR IGNORE INTO search_words VALUES (?,?,?)", _word_rows(words))
+    conn.executemany("INSERT OR IGNORE INTO search_words VALUES (?,?,?)", _word_rows(writer.words))
     conn.execute("UPDATE search_meta SET value = ? WHERE key = 'next_doc_id'", (str(doc_id),))
     return doc_id - first
 
 
-def _insert_batch(conn: sqlite3.Connection, batch: list[tuple[int, SearchDoc]], words: set[str]) -> None:
-    doc_rows, key_rows, name_rows, head_rows, inside_rows, text_rows = [], [], [], [], [], []
-    for doc_id, doc in batch:
-        doc_rows.append((doc_id, doc.type, doc.ref_id, doc.report_id, doc.name,
-                         "\n".join(doc.aliases), doc.theme, doc.body))
-        lines = doc.body.split("\n")
-        if doc.type != "passage":  # passage labels are not names people type
-            keys, heads, inside = _name_rows(doc_id, doc)
-            key_rows.extend(keys)
-            unused: set[str] = set()
-            name_rows.append((doc_id, *_streams([doc.name], unused), *_streams(doc.aliases, unused)))
-            head_rows.append(heads)
-            inside_rows.append(inside)
-            # Names in the text too, so "anywhere" sees them -- unless the text already has them.
-            lines = [*(n for n in (doc.name, *doc.aliases) if n not in doc.body), *lines]
-        text_rows.append((doc_id, *_streams(lines, words)))
-    conn.executemany("INSERT INTO search_docs VALUES (?,?,?,?,?,?,?,?)", doc_rows)
-    conn.executemany("INSERT OR IGNORE INTO search_keys VALUES (?,?,?)", key_rows)
-    conn.executemany("INSERT INTO search_names(rowid, name_uni, name_bi, alias_uni, alias_bi) VALUES (?,?,?,?,?)",
-                     name_rows)
-    conn.executemany("INSERT INTO search_heads(rowid, head) VALUES (?,?)", head_rows)
-    conn.executemany("INSERT INTO search_inside(rowid, inside) VALUES (?,?)", inside_rows)
-    conn.executemany("INSERT INTO search_text(rowid, text_uni, text_bi) VALUES (?,?,?)", text_rows)
+class _Writer:
+    """Rows of the search tables, a batch at a time.  Documents come in rank order, so the same
+    name comes in a run (a project and its figures, an entity in several reports): what a name
+    gives is computed once per run of it."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.words: set[str] = set()
+        self.text = _Tokens(self.words)
+        self.names = _Tokens(None)  # passage labels and names are not words of the text
+        self._named: dict[tuple[str, tuple[str, ...]], _Named] = {}
+
+    def named(self, doc: SearchDoc) -> _Named:
+        key = (doc.name, doc.aliases)
+        found = self._named.get(key)
+        if found is None:
+            found = _Named(doc.name, doc.aliases, self.names)
+            if len(self._named) >= _NAMES_KEPT:
+                self._named.clear()
+            if _NAMES_KEPT:
+                self._named[key] = found
+        return found
+
+    def insert(self, batch: list[tuple[int, SearchDoc]]) -> None:
+        doc_rows, name_rows, head_rows, inside_rows, text_rows = [], [], [], [], []
+        key_rows: list[tuple[str, str, int]] = []
+        for doc_id, doc in batch:
+            doc_rows.append((doc_id, doc.type, doc.ref_id, doc.report_id, doc.name,
+                             "\n".join(doc.aliases), doc.theme, doc.body))
+            lines = doc.body.split("\n")
+            if doc.type != "passage":  # passage labels are not names people type
+                named = self.named(doc)
+                key_rows.extend((kind, k, doc_id) for kind, k in named.keys if k)
+                if doc.value is not None:
+                    number = number_key(format_number(doc.value))
+                    if number:
+                        key_rows.append(("num", number, doc_id))
+                name_rows.append((doc_id, *named.streams))
+                head_rows.append((doc_id, named.heads))
+                inside_rows.append((doc_id, named.inside))
+                # Names in the text too, so "anywhere" sees them -- unless the text already has them.
+                lines = [*(n for n in (doc.name, *doc.aliases) if n not in doc.body), *lines]
+            text_rows.append((doc_id, *self.text.streams(lines)))
+        conn = self.conn
+        conn.executemany("INSERT INTO search_docs VALUES (?,?,?,?,?,?,?,?)", doc_rows)
+        conn.executemany("INSERT OR IGNORE INTO search_keys VALUES (?,?,?)", key_rows)
+        conn.executemany("INSERT INTO search_names(rowid, name_uni, name_bi, alias_uni, alias_bi) "
+                         "VALUES (?,?,?,?,?)", name_rows)
+        conn.executemany("INSERT INTO search_heads(rowid, head) VALUES (?,?)", head_rows)
+        conn.executemany("INSERT INTO search_inside(rowid, inside) VALUES (?,?)", inside_rows)
+        conn.executemany("INSERT INTO search_text(rowid, text_uni, text_bi) VALUES (?,?,?)", text_rows)
 
 
 def remove_documents(conn: sqlite3.Connection, where: str, args: Iterable[object] = ()) -> int:

@@ -74,13 +74,14 @@ class Memo:
     the same candidates against them (a common word in the text, tier after tier) and against
     search_docs."""
 
-    __slots__ = ("checked", "last_id", "present", "probes")
+    __slots__ = ("checked", "last_id", "present", "probes", "results")
 
     def __init__(self) -> None:
         self.probes: dict[tuple[str, tuple[object, ...], int, int], Probe] = {}
         self.checked: dict[tuple[str, tuple[object, ...]], Checked] = {}
         self.present: dict[tuple[str, ...] | None, dict[int, bool]] = {}  # by wanted types: id in search_docs
         self.last_id: int | None = None
+        self.results: dict[tuple[object, ...], list[int]] = {}  # whole answers (the text tiers ask twice)
 
 
 def _probe(conn: sqlite3.Connection, part: Part, after: int = 0, memo: Memo | None = None,
@@ -189,6 +190,8 @@ def matching(conn: sqlite3.Connection, conditions: Sequence[Condition], types: t
         return _docs(conn, sorted(common or ()), types, None)
     if len(conditions) == 1:  # nothing to intersect: read the lookups in rank order, stop at the limit
         return _first(conn, conditions[0], types, limit)
+    if len(conditions) == 2 and _seekable(conditions[0]):
+        return _pair(conn, conditions[0][0], conditions[1], types, limit, memo)
     probes = [[_probe(conn, part, memo=memo) for part in condition] for condition in conditions]
     last_id = memo.last_id if memo is not None else None
     if last_id is None:
@@ -219,13 +222,103 @@ def matching(conn: sqlite3.Connection, conditions: Sequence[Condition], types: t
     return found
 
 
+def _seekable(condition: Condition) -> bool:
+    return len(condition) == 1 and condition[0].seekable and condition[0].column == "rowid"
+
+
+def _pair(conn: sqlite3.Connection, one: Part, other: Condition, types: tuple[str, ...] | None, limit: int,
+          memo: Memo | None) -> list[int]:
+    """`matching` of two conditions, the first one FTS5 lookup (a Chinese word), checked inside SQLite.
+
+    Both are read up to SEEK_MAX ids.  A first condition with no more ids than that is checked
+    against the other directly.  Otherwise the other (names by pinyin) drives: its ids, a block
+    at a time, are looked up in the first when few for their range, or else SQLite goes through
+    the first's matches in that range keeping those among them.  When the blocks find too few,
+    the rest is left to SQLite in one statement (`_rest`).  Only results cross into Python,
+    however common the word.
+    """
+    key = ("pair", one, other, types, limit)
+    if memo is not None and key in memo.results:
+        return memo.results[key]
+    looked = [_probe(conn, part, memo=memo, cap=SEEK_MAX) for part in other]
+    # The other condition's ids are known up to `known` (all of them when every probe is complete).
+    known = min((found[-1] for found, complete in looked if not complete), default=None)
+    ids = sorted({i for found, _ in looked for i in found if known is None or i <= known})
+    firsts, complete = _probe(conn, one, memo=memo, cap=SEEK_MAX)
+    col = one.column
+    result: list[int] = []
+    if complete:  # a rare word: its few ids checked against the other condition
+        kept = set(ids).intersection(firsts)
+        rest = [i for i in firsts if known is not None and i > known]
+        for part in other if rest else ():
+            kept.update(r[0] for r in conn.execute(part.query(
+                f" AND {part.column} BETWEEN {rest[0]} AND {rest[-1]} AND +{part.column} IN ({_ids_sql(rest)})"),
+                part.args))
+        result = _docs(conn, sorted(kept), types, limit, memo)
+    elif ids:
+        density = len(firsts) / max(firsts[-1], 1)  # of the first's matches, from its probe
+        blocks = 0
+        for block in _ascending(conn, other, looked, memo, cap=SEEK_MAX):
+            if not block:
+                continue
+            if density * (block[-1] - block[0] + 1) > SEEK_COST * len(block):
+                narrow = f" AND {col} IN ({_ids_sql(block)})"
+            else:  # "+": the ids filter a range scan; as a constraint they would be one lookup each
+                narrow = f" AND {col} BETWEEN {block[0]} AND {block[-1]} AND +{col} IN ({_ids_sql(block)})"
+            result += _within_sql(conn, one, narrow, [], types, len(block))[:limit - len(result)]
+            blocks += 1
+            if len(result) >= limit:
+                break
+            if len(result) * 2 < (limit - len(result)) * blocks:  # more than two more blocks to go:
+                result += _rest(conn, one, other, block[-1], types, limit - len(result), memo)
+                break
+    if memo is not None:
+        memo.results[key] = result
+    return result
+
+
+def _rest(conn: sqlite3.Connection, one: Part, other: Condition, after: int, types: tuple[str, ...] | None,
+          limit: int, memo: Memo | None) -> list[int]:
+    """`_pair`'s matches above *after*: SQLite reads the other condition's ids once (a prefix
+    costs about the same however few are read) and goes through the first's matches up to the
+    highest of them."""
+    high = max(_last(conn, part, memo) for part in other)
+    if high <= after:
+        return []
+    col = one.column
+    either = " UNION ALL ".join(f"{part.sql} AND {part.column} > {int(after)}" for part in other)
+    narrow = f" AND {col} > {int(after)} AND {col} <= {int(high)} AND +{col} IN ({either})"
+    return _within_sql(conn, one, narrow, [a for part in other for a in part.args], types, limit)
+
+
+def _within_sql(conn: sqlite3.Connection, part: Part, narrow: str, args: list[object],
+                types: tuple[str, ...] | None, limit: int) -> list[int]:
+    """The first *limit* ids (ascending) of FTS lookup *part* narrowed by *narrow*, in search_docs
+    and of the wanted types."""
+    sql = (f"SELECT d.id FROM ({part.sql}{narrow}) p JOIN search_docs d ON d.id = p.{part.column}"
+           + (f" WHERE d.type IN ({','.join('?' * len(types))})" if types else "") + f" LIMIT {int(limit)}")
+    return sorted(r[0] for r in conn.execute(sql, (*part.args, *args, *(types or ()))))
+
+
+def _last(conn: sqlite3.Connection, part: Part, memo: Memo | None) -> int:
+    """The highest id *part* finds (0 when none)."""
+    key = ("last", part)
+    if memo is not None and key in memo.results:
+        return memo.results[key][0]
+    row = conn.execute(f"{part.sql} ORDER BY {part.column} DESC LIMIT 1", part.args).fetchone()
+    last = int(row[0]) if row else 0
+    if memo is not None:
+        memo.results[key] = [last]
+    return last
+
+
 def _estimate(looked: list[Probe], last_id: int) -> float:
     """How many ids a condition has: exact when probed whole, else from the probe's density."""
     return sum(len(ids) if complete else len(ids) * last_id / max(ids[-1], 1) for ids, complete in looked)
 
 
 def _ascending(conn: sqlite3.Connection, condition: Condition, looked: list[Probe],
-               memo: Memo | None) -> Iterator[list[int]]:
+               memo: Memo | None, cap: int | None = None) -> Iterator[list[int]]:
     """Every id of *condition*, ascending, in blocks of about PROBE (read as far as needed)."""
     low = 0
     while True:
@@ -234,5 +327,5 @@ def _ascending(conn: sqlite3.Connection, condition: Condition, looked: list[Prob
         if bound is None:
             return
         low = bound
-        looked = [(ids, True) if complete else _probe(conn, part, low, memo)
+        looked = [(ids, True) if complete else _probe(conn, part, low, memo, cap)
                   for part, (ids, complete) in zip(condition, looked, strict=True)]

@@ -50,7 +50,7 @@ def _readings(name: str) -> list[list[str]]:
     for index, ch in enumerate(hanzi):
         for option in char_readings(ch):
             if len(variants) > MAX_VARIANTS:
-                break
+                return variants
             if option != primary[slots[index]]:
                 variant = list(primary)
                 variant[slots[index]] = option
@@ -64,8 +64,25 @@ def _primary(hanzi: str) -> list[str]:
     The same segmentation and dictionaries lazy_pinyin uses, without its per-call style
     conversion, which costs more than the lookups (about 60 µs a name; 60,000 names).
     """
+    out = _primary_from(hanzi) if hanzi else ()
+    return list(out) if out is not None and all(out) else []
+
+
+@lru_cache(maxsize=8192)
+def _primary_from(remain: str) -> tuple[str, ...] | None:
+    """The reading of *remain* word by word as pypinyin cuts it; None if a character is unknown.
+
+    The cut goes left to right and depends only on what remains, so after the first word it is
+    the cut of the rest, remembered: names end alike (科技产业园, 量子实验室).  A rest that may be
+    a word's beginning as a whole is cut by pypinyin in one go (it may then split it by character).
+    """
+    if remain in seg._prefix_set:
+        words, rest = list(seg.cut(remain)), ""
+    else:
+        first = next(iter(seg.cut(remain)))
+        words, rest = [first], remain[len(first):]
     out: list[str] = []
-    for word in seg.cut(hanzi):
+    for word in words:
         phrase = PHRASES_DICT.get(word) if len(word) > 1 else None
         if phrase is not None and len(phrase) == len(word):
             out.extend(_toneless(options[0]) for options in phrase)
@@ -73,9 +90,12 @@ def _primary(hanzi: str) -> list[str]:
         for ch in word:
             raw = PINYIN_DICT.get(ord(ch))
             if raw is None:
-                return []
+                return None
             out.append(_toneless(raw.split(",", 1)[0]))
-    return out if all(out) else []
+    if not rest:
+        return tuple(out)
+    tail = _primary_from(rest)
+    return None if tail is None else (*out, *tail)
 
 
 @lru_cache(maxsize=4096)

@@ -69,6 +69,20 @@ def fold(text: str) -> str:
     return text.translate(_FOLD) if _FOLDABLE.search(text) else text
 
 
+@cache
+def _unit_folds() -> re.Pattern[str]:
+    """The characters that folding turns into, or out of, another unit (Ａ, A, ⼀, 〸 ...)."""
+    changed = (chr(c) for first, last in _FOLD_RANGES for c in range(first, last) if _FOLD[c] != chr(c))
+    return re.compile("[" + "".join(re.escape(ch) for ch in changed if _RUN.match(ch) or _RUN.match(_FOLD[ord(ch)]))
+                      + "]")
+
+
+def fold_units(text: str) -> str:
+    """*text* folded where that changes its units (for indexing): most text folds only punctuation
+    (，。), which is a boundary folded or not, so it is returned as it is."""
+    return text.translate(_FOLD) if _unit_folds().search(text) else text
+
+
 def fold_query(text: str) -> str:
     """Fold user input and convert traditional characters to simplified ones."""
     if not any(ch in TRADITIONAL for ch in text if ch > "\u3400"):

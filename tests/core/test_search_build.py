@@ -1,0 +1,76 @@
+"""Building the index: the shortcuts taken for speed leave its content as it was defined."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from zzdesk import paths
+from zzdesk.core.search import index
+from zzdesk.core.search.documents import SearchDoc, collect_documents
+from zzdesk.core.search.index import FTS_TABLES, build_search_index
+from zzdesk.core.search.tokens import _FOLD_RANGES, fold, fold_units, unit_runs
+
+
+def test_text_left_unfolded_has_the_units_of_folded_text() -> None:
+    # Every character folding changes, alone and between units of each kind.
+    for first, last in _FOLD_RANGES:
+        for code in range(first, last):
+            ch = chr(code)
+            for text in (ch, f"郑{ch}州", f"ab{ch}12", f"{ch}{ch}x", f"Ａ{ch}"):
+                assert unit_runs(fold_units(text)) == unit_runs(fold(text)), (hex(code), text)
+
+
+def content(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of the plain tables and every token instance of the FTS5 tables."""
+    found = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2, 3").fetchall()
+             for t in ("search_docs", "search_keys", "search_words")}
+    for table in FTS_TABLES:
+        conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.v_{table} USING fts5vocab(main, {table}, instance)")
+        found[table] = conn.execute(f"SELECT term, doc, col, offset FROM temp.v_{table} ORDER BY 1, 2, 3, 4").fetchall()
+    return found
+
+
+def documents() -> list[SearchDoc]:
+    conn = sqlite3.connect(f"{paths.reference_db_path().as_uri()}?mode=ro", uri=True)
+    docs = collect_documents(conn)
+    conn.close()
+    # Repeated names (an entity in several reports), full-width letters and digits, A-Z.
+    extra = [SearchDoc("project", 9000 + i, 2, d.name, d.aliases, d.theme, f"ＡＢ{d.body}Ｘ１２", d.value)
+             for i, d in enumerate(docs) if d.type != "passage"]
+    return docs + extra
+
+
+def test_remembering_runs_and_names_changes_nothing(monkeypatch: object) -> None:
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    docs = documents()
+    remembered = sqlite3.connect(":memory:")
+    build_search_index(remembered, docs)
+    monkeypatch.setattr(index, "_RUNS_KEPT", 0)  # every run cut anew
+    monkeypatch.setattr(index, "_NAMES_KEPT", 0)  # every name read anew
+    anew = sqlite3.connect(":memory:")
+    build_search_index(anew, docs)
+    first, second = content(remembered), content(anew)
+    assert all(first[t] for t in first)
+    assert first == second
+
+
+def test_the_primary_reading_is_pypinyins() -> None:
+    import random
+
+    from pypinyin import lazy_pinyin
+
+    from zzdesk.core.search.pinyin import _primary
+    from zzdesk.core.search.tokens import is_hanzi
+
+    text = paths.source_dir().glob("*.txt")
+    hanzi = "".join(ch for path in sorted(text) for ch in path.read_text(encoding="utf-8") if is_hanzi(ch))
+    assert len(hanzi) > 1000
+    rng = random.Random(5)
+    # Pieces of the report, and names that end alike (their cut is remembered by its rest).
+    pieces = [hanzi[a:a + rng.randint(1, 16)] for a in (rng.randrange(len(hanzi)) for _ in range(3000))]
+    endings = ("量子产业园", "科技城", "重点实验室", "长兴")
+    pieces += [p + q for p in ("郑州", "中原", "航空港", "绿博") for q in endings]
+    for piece in pieces:
+        assert _primary(piece) == lazy_pinyin(piece), piece
