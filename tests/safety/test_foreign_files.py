@@ -279,3 +279,51 @@ def test_a_damaged_schema_name_that_is_not_utf8_is_refused_in_one_line(live: Pat
     before = digest(live)
     assert "不能恢复" in one_line_failure(zz(live.parent, "restore", str(damaged)))
     assert digest(live) == before
+
+
+def with_bad_utf8(source: Path, target: Path, table: str, column: str) -> Path:
+    """*source* with one TEXT value whose bytes are not UTF-8: SQLite stores it, Python cannot read it."""
+    target.write_bytes(source.read_bytes())
+    conn = sqlite3.connect(target)
+    with conn:
+        conn.execute(f"UPDATE {table} SET {column} = CAST(x'e5a2ff9e' AS TEXT) "
+                     f"WHERE rowid = (SELECT min(rowid) FROM {table})")
+    conn.close()
+    return target
+
+
+OLD_BACKUP = Path(__file__).resolve().parents[1] / "data" / "fuzz" / "backup.sqlite"  # schema version 3
+
+
+def test_an_older_backup_with_text_that_is_not_utf8_is_not_restored(tmp_path: Path) -> None:
+    """Found by the fuzz run: it was restored, then its upgrade failed with a line about a full disk."""
+    home = tmp_path / "home"
+    assert zz(home, "backup").returncode == 0
+    bad = with_bad_utf8(OLD_BACKUP, tmp_path / "old.sqlite", "figures", "quote")
+    before = digest(home / "user.sqlite")
+    line = one_line_failure(zz(home, "restore", str(bad)))
+    assert "不能恢复" in line and "UTF-8" in line, line
+    assert digest(home / "user.sqlite") == before
+    assert zz(home, "reports").returncode == 0
+
+
+def test_a_current_backup_or_pack_with_text_that_is_not_utf8_is_refused(live: Path, tmp_path: Path) -> None:
+    bad = with_bad_utf8(user_db_with(tmp_path / "other" / "user.sqlite"), tmp_path / "bad.sqlite",
+                        "briefings", "title")
+    before = digest(live)
+    with pytest.raises(BackupError, match="UTF-8"):
+        restore(live, bad, live.parent / "backups")
+    conn = sqlite3.connect(bad)
+    try:
+        pack = export_pack(conn, tmp_path / "bad.zzpack")
+    finally:
+        conn.close()
+    with pytest.raises(PackError, match="UTF-8"):
+        import_pack(pack, live, live.parent / "backups", [], False)
+    assert digest(live) == before
+
+
+def test_an_old_live_database_with_text_that_is_not_utf8_does_not_blame_the_disk(tmp_path: Path) -> None:
+    with_bad_utf8(OLD_BACKUP, tmp_path / "user.sqlite", "figures", "quote")
+    line = one_line_failure(zz(tmp_path, "reports"))
+    assert "UTF-8" in line and "磁盘" not in line, line

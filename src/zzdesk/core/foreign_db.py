@@ -30,6 +30,13 @@ class ForeignDatabaseError(UserError):
     """A database file from elsewhere is not exactly a zzdesk user database; it was not used."""
 
 
+def unreadable_text_line(exc: BaseException) -> str | None:
+    """The user's words when *exc* is Python failing to decode a stored TEXT value, else None."""
+    if isinstance(exc, UnicodeError) or "could not decode" in str(exc).lower():
+        return "数据库中有无法读取的文字（不是有效的 UTF-8 编码）"
+    return None
+
+
 def open_defensively(path: Path) -> sqlite3.Connection:
     """Read-only, immutable, with schema code untrusted and cell sizes checked."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
@@ -181,4 +188,26 @@ def validate_user_db(path: Path) -> int:
     search_tables = {k for k in optional if k[0] == "table"}
     if found.keys() & search_tables and not search_tables <= found.keys():
         raise ForeignDatabaseError("数据库结构不完整（搜索索引缺少部分表）")
+    _refuse_unreadable_text(path, [name for (kind, name), shape in found.items()
+                                   if kind == "table" and isinstance(shape, tuple) and shape[0] == "columns"])
     return version
+
+
+def _refuse_unreadable_text(path: Path, tables: list[str]) -> None:
+    """Every value of *tables* must read back as the app reads it.
+
+    SQLite stores TEXT bytes unchecked, while Python's sqlite3 decodes each one strictly as UTF-8 on
+    every read: one bad sequence would fail the upgrade or every later page, after the file had
+    replaced the user's data.  Streaming each table once through a cursor lets the C decoder do the
+    work (a normal backup takes a fraction of a second) and holds one row in memory at a time."""
+    conn = open_defensively(path)
+    try:
+        for table in tables:
+            try:
+                for _row in conn.execute(f'SELECT * FROM "{table}"'):
+                    pass
+            except (sqlite3.Error, UnicodeError) as exc:
+                raise ForeignDatabaseError(f"{unreadable_text_line(exc) or '数据库无法读取，可能已损坏'}（表 {table}）"
+                                           ) from exc
+    finally:
+        conn.close()

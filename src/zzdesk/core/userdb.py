@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from zzdesk.core.db import DatabaseError, check_schema, failure_line, open_writable, schema_version, user_db_uri
-from zzdesk.core.foreign_db import ForeignDatabaseError, check_claims
+from zzdesk.core.foreign_db import ForeignDatabaseError, check_claims, unreadable_text_line
 from zzdesk.core.models_meta import USER_SCHEMA_VERSION
 from zzdesk.core.safe_files import protect
 
@@ -135,5 +135,8 @@ def why_unusable(path: Path, exc: BaseException) -> str:
         return "用户数据文件夹是只读的或没有写入权限"
     if exists(path) and not os.access(path, os.W_OK):
         return "用户数据库是只读的"
+    undecodable = unreadable_text_line(exc)  # bad bytes in the file, not a full disk
+    if undecodable:
+        return f"{undecodable}，请恢复备份"
     line = failure_line(exc)
     return line if any(word in line for word in ("权限", "只读", "另一个")) else f"{exc}；磁盘可能已满"
