@@ -8,7 +8,7 @@ from zzdesk import paths
 from zzdesk.core.search import index
 from zzdesk.core.search.documents import SearchDoc, collect_documents
 from zzdesk.core.search.index import FTS_TABLES, build_search_index
-from zzdesk.core.search.tokens import _FOLD_RANGES, fold, fold_units, unit_runs
+from zzdesk.core.search.tokens import _FOLD_RANGES, fold, fold_units, segments, unit_runs
 
 
 def test_text_left_unfolded_has_the_units_of_folded_text() -> None:
@@ -74,3 +74,23 @@ def test_the_primary_reading_is_pypinyins() -> None:
     pieces += [p + q for p in ("郑州", "中原", "航空港", "绿博") for q in endings]
     for piece in pieces:
         assert _primary(piece) == lazy_pinyin(piece), piece
+
+
+def as_units(runs: list[str | list[str]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(run) for run in runs)
+
+
+def test_query_segments_cut_as_the_index_cuts() -> None:
+    # Every BMP character and the ends of the astral Chinese range, alone and between units of each
+    # kind; then the bundled report texts.  The query side cuts without regexes, the index with them.
+    astral = [0x1FFFF, 0x20000, 0x2A6DF, 0x2EBEF, 0x2EBF0, 0x10FFFF]
+    for code in [*range(0x0, 0xD800), *range(0xE000, 0x10000), *astral]:
+        ch = chr(code)
+        for text in (ch, f"郑{ch}州", f"ab{ch}12", f"{ch}{ch}x", f"z{ch}郑"):
+            folded = fold(text)
+            assert segments(folded).runs == as_units(unit_runs(folded)), (hex(code), text)
+    texts = [d.body for d in documents()] + [d.name for d in documents()]
+    assert len(texts) > 100
+    for text in texts:
+        folded = fold(text)
+        assert segments(folded).runs == as_units(unit_runs(folded)), text

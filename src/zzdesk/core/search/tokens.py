@@ -9,7 +9,6 @@ are offsets into the original.
 from __future__ import annotations
 
 import itertools
-import re
 import unicodedata
 from functools import cache
 
@@ -18,6 +17,7 @@ from zzdesk.core.search.values import Value
 
 TYPE_CHECKING = False  # typing itself would cost the search command's start-up a few ms
 if TYPE_CHECKING:
+    import re
     from typing import Any
 
 # Stands for a boundary in token streams.  A private-use character: never a unit of folded
@@ -25,12 +25,17 @@ if TYPE_CHECKING:
 SEPARATOR = "\ue000"
 
 _HANZI_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2EBEF))
-_HANZI = "".join(f"{chr(a)}-{chr(b)}" for a, b in _HANZI_RANGES)
-# The one pattern with the (costly to compile) Chinese ranges: a run of units with no boundary.
-_RUN = re.compile(rf"[{_HANZI}0-9a-z]+")
-# Inside a run every character other than [0-9a-z] is a Chinese character.
-_UNIT_IN_RUN = re.compile(r"[0-9a-z]+|[^0-9a-z]")
-_ASCII_IN_RUN = re.compile(r"[0-9a-z]")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Cutting bulk text (indexing) with regexes: compiled when first needed, because importing re
+    and compiling the Chinese ranges would cost every `zzdesk search` some 4 ms it never uses."""
+    import re
+
+    hanzi = "".join(f"{chr(a)}-{chr(b)}" for a, b in _HANZI_RANGES)
+    # A run of units with no boundary; inside a run every character other than [0-9a-z] is Chinese.
+    return re.compile(rf"[{hanzi}0-9a-z]+"), re.compile(r"[0-9a-z]+|[^0-9a-z]"), re.compile(r"[0-9a-z]")
 
 
 @cache
@@ -60,20 +65,21 @@ class _FoldTable(dict[int, str]):
 
 
 _FOLD = _FoldTable()
-# Text without any character of those ranges is already folded.
-_FOLDABLE = re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b - 1))}" for a, b in _FOLD_RANGES) + "]")
 
 
 def fold(text: str) -> str:
     """Half-width, lower-case, same length as *text* (so offsets carry over)."""
-    return text.translate(_FOLD) if _FOLDABLE.search(text) else text
+    return text.translate(_FOLD)
 
 
 @cache
 def _unit_folds() -> re.Pattern[str]:
     """The characters that folding turns into, or out of, another unit (Ａ, A, ⼀, 〸 ...)."""
+    import re
+
+    run = _patterns()[0]
     changed = (chr(c) for first, last in _FOLD_RANGES for c in range(first, last) if _FOLD[c] != chr(c))
-    return re.compile("[" + "".join(re.escape(ch) for ch in changed if _RUN.match(ch) or _RUN.match(_FOLD[ord(ch)]))
+    return re.compile("[" + "".join(re.escape(ch) for ch in changed if run.match(ch) or run.match(_FOLD[ord(ch)]))
                       + "]")
 
 
@@ -116,13 +122,41 @@ class Segments(Value):
 def unit_runs(text: str) -> list[str | list[str]]:
     """Runs of adjacent units in already folded *text*: a Chinese-only run as a string (each
     character a unit), one with letters or digits as its list of units."""
+    run_pattern, unit_in_run, ascii_in_run = _patterns()
     # Most runs are Chinese only: one unit per character, no regex needed.
-    return [_UNIT_IN_RUN.findall(run) if _ASCII_IN_RUN.search(run) else run for run in _RUN.findall(text)]
+    return [unit_in_run.findall(run) if ascii_in_run.search(run) else run for run in run_pattern.findall(text)]
+
+
+class _UnitTable(dict[int, str]):
+    """str.translate table keeping units (Chinese characters, 0-9, a-z) and turning every other
+    character into a space, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        kept = ch if "0" <= ch <= "9" or "a" <= ch <= "z" or is_hanzi(ch) else " "
+        self[code] = kept
+        return kept
+
+
+_UNITS = _UnitTable()
 
 
 def segments(text: str) -> Segments:
-    """Runs of adjacent units in already folded *text*."""
-    return Segments(tuple(tuple(run) for run in unit_runs(text)))
+    """Runs of adjacent units in already folded *text*: the runs unit_runs finds, cut without
+    regexes (queries and names are short; unit_runs is faster on bulk text)."""
+    runs: list[tuple[str, ...]] = []
+    for run in text.translate(_UNITS).split():
+        if run.isascii():
+            runs.append((run,))  # letters and digits together are one unit
+            continue
+        units: list[str] = []
+        for is_ascii, group in itertools.groupby(run, str.isascii):
+            if is_ascii:
+                units.append("".join(group))
+            else:
+                units.extend(group)
+        runs.append(tuple(units))
+    return Segments(tuple(runs))
 
 
 def unigram_stream(segs: Segments) -> str:
