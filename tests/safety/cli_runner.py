@@ -86,3 +86,12 @@ def give_to_user(path: Path) -> None:
         os.chown(root, THROWAWAY_UID, THROWAWAY_UID)
         for name in folders + files:
             os.chown(os.path.join(root, name), THROWAWAY_UID, THROWAWAY_UID, follow_symlinks=False)
+
+
+def clear_away(folder: Path) -> None:
+    """Remove a shared folder a test has made read-only or unreadable in places."""
+    os.chmod(folder, 0o755)
+    for root, folders, _files in os.walk(folder):
+        for name in folders:
+            os.chmod(os.path.join(root, name), 0o755)
+    shutil.rmtree(folder)

@@ -84,7 +84,7 @@ def test_a_disk_too_full_to_open_the_database_is_said_so(small_disk: Path) -> No
     assert zz(small_disk, "reports").returncode == 0
     fill(small_disk, leave=0)
     result = zz(small_disk, "backup")
-    assert result.returncode == 1 and "磁盘可能已满" in result.stderr
+    assert result.returncode == 1 and "磁盘已满" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
 
 

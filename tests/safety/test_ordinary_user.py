@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cli_runner import give_to_user, one_line_failure, shared_folder, zz
+from cli_runner import clear_away, give_to_user, one_line_failure, shared_folder, zz
 
 REPORTS = Path(__file__).resolve().parents[1] / "data" / "reports"
 WRONG_WORDS = ("磁盘可能已满", "磁盘已满", "已损坏")
@@ -34,13 +34,9 @@ def home() -> Iterator[Path]:
     try:
         yield data
     finally:
-        for root, folders, _files in os.walk(folder):
-            for name in folders:
-                os.chmod(os.path.join(root, name), 0o755)
-        os.chmod(folder, 0o755)
         if (data / "user.sqlite").exists():
             os.chmod(data / "user.sqlite", 0o644)
-        shutil.rmtree(folder)
+        clear_away(folder)
 
 
 def plain_line(line: str) -> str:

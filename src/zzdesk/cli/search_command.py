@@ -72,7 +72,7 @@ def _connections(args: Arguments) -> list[sqlite3.Connection]:
         pass  # unreadable now (another program is restoring it): the bundled reports still answer
     except OSError as exc:  # a data folder this user may not open: say so, never a traceback
         conns[0].close()
-        raise UserError(_why_unusable(user, exc)) from exc
+        raise UserError(f"用户数据库无法打开：{user}（{_why_unusable(user, exc)}）") from exc
     except BaseException:
         conns[0].close()
         raise

@@ -12,6 +12,7 @@ from pathlib import Path
 from zzdesk.core.backup import DAMAGED, OK, UNREADABLE, inspect, list_backups, passes_check
 from zzdesk.core.db import DatabaseError, open_read_only
 from zzdesk.core.foreign_db import ForeignDatabaseError, validate_live_db
+from zzdesk.core.userdb import why_unusable
 
 COUNTED = ("reports", "themes", "passages", "figures", "entities", "briefings")
 
@@ -78,8 +79,7 @@ def check(reference: Path, user_db: Path, backups: Path, repair: bool = False, s
     problem = None
     if state == UNREADABLE:
         report.user_ok = False
-        report.messages.append(f"用户数据库无法读取（没有权限，或文件夹是只读的）：{user_db}；"
-                               "文件没有改动，请检查文件和文件夹的权限")
+        report.messages.append(f"用户数据库无法读取：{user_db}（{_why_unreadable(user_db)}）；文件没有改动")
     elif state == DAMAGED:
         problem = f"用户数据库已损坏：{user_db}"
     elif state == OK and schema:
@@ -101,6 +101,20 @@ def check(reference: Path, user_db: Path, backups: Path, repair: bool = False, s
         newest = []
     report.newest_backup = newest[0].path if newest else None
     return report
+
+
+def _why_unreadable(user_db: Path) -> str:
+    """The cause, as the file system or SQLite gives it on a second try (a folder in the file's place is
+    not a permission problem)."""
+    try:
+        conn = sqlite3.connect(f"{user_db.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error) as exc:
+        return why_unusable(user_db, exc)
+    return "再次读取时已无问题，请重新打开"
 
 
 def _foreign_problem(user_db: Path) -> str | None:

@@ -8,11 +8,13 @@ create the schema.
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
-from zzdesk.core.db import DatabaseError, check_schema, failure_line, open_writable, schema_version, user_db_uri
+from zzdesk.core.db import DatabaseError, check_schema, open_writable, schema_version, user_db_uri
 from zzdesk.core.foreign_db import ForeignDatabaseError, check_claims, unreadable_text_line
 from zzdesk.core.models_meta import USER_SCHEMA_VERSION
 from zzdesk.core.safe_files import protect
@@ -67,8 +69,9 @@ def open_user_db(path: Path, reference_db: Path | None = None) -> sqlite3.Connec
                 raise DatabaseError(f"用户数据库无法打开：{path}（{why_unusable(path, exc)}）") from exc
             version = None  # a new, empty file
         except (sqlite3.DatabaseError, ValueError) as exc:
-            conn.close()
-            raise DatabaseError(f"用户数据库已损坏：{path}（运行 zzdesk check --repair 移开损坏的文件，"
+            conn.close()  # not a database, or a damaged one: say which, and how to get the data back
+            reason = why_unusable(path, exc) if isinstance(exc, sqlite3.DatabaseError) else "数据库文件已损坏"
+            raise DatabaseError(f"用户数据库无法使用：{path}（{reason}；运行 zzdesk check --repair 移开这个文件，"
                                 f"再用 zzdesk restore 恢复备份）") from exc
         if version is not None and version < USER_SCHEMA_VERSION:
             from zzdesk.core.backup import make_backup  # an upgrade starts from a verified backup
@@ -118,25 +121,76 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
 
 
 def why_unusable(path: Path, exc: BaseException) -> str:
-    """Why the user database cannot be used, in the user's words: permissions are not a full disk."""
+    """Why the user database cannot be used, in the user's words: the cause the evidence shows, never a guess.
+
+    A disk is called full only when the error or the free space says so; what is not recognised is given
+    in the system's own words."""
     folder = path.parent
-
-    def exists(place: Path) -> bool:
-        try:
-            return place.exists()
-        except OSError:
-            return False
-
-    if exists(folder) and not os.access(folder, os.R_OK | os.X_OK):
+    if _exists(folder) and not os.access(folder, os.R_OK | os.X_OK):
         return "没有权限打开用户数据文件夹"
-    if exists(path) and not os.access(path, os.R_OK):
+    if _exists(path) and not os.access(path, os.R_OK):
         return "没有权限读取用户数据库"
-    if exists(folder) and not os.access(folder, os.W_OK):
+    if _is_dir(path):
+        return "用户数据库的位置上是一个文件夹，不是数据库文件"
+    if _exists(folder) and not os.access(folder, os.W_OK):
         return "用户数据文件夹是只读的或没有写入权限"
-    if exists(path) and not os.access(path, os.W_OK):
+    if _exists(path) and not os.access(path, os.W_OK):
         return "用户数据库是只读的"
     undecodable = unreadable_text_line(exc)  # bad bytes in the file, not a full disk
     if undecodable:
         return f"{undecodable}，请恢复备份"
-    line = failure_line(exc)
-    return line if any(word in line for word in ("权限", "只读", "另一个")) else f"{exc}；磁盘可能已满"
+    return _cause_line(path, exc)
+
+
+def _cause_line(path: Path, exc: BaseException) -> str:
+    code = getattr(exc, "errno", None) if isinstance(exc, OSError) else None
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    if code in (errno.ENOSPC, errno.EDQUOT) or name == "SQLITE_FULL" or "disk is full" in text or _no_room(path):
+        return "磁盘已满，请腾出空间后再试"
+    if not _exists(path.parent) and code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "用户数据文件夹不存在，也没有权限建立，移动盘或网络盘可能已断开"
+    if code in (errno.EACCES, errno.EPERM) or name.startswith(("SQLITE_PERM", "SQLITE_AUTH")):
+        return "没有权限读写用户数据"
+    if code == errno.EROFS or name.startswith("SQLITE_READONLY"):
+        return "用户数据所在的磁盘或文件夹是只读的"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return "另一个 zzdesk 或其他程序正在写入用户数据库，请稍后再试"
+    if name == "SQLITE_NOTADB" or "not a database" in text:
+        return "这个文件不是数据库文件，可能已损坏或被别的文件替换"
+    if name.startswith("SQLITE_CORRUPT"):
+        return "数据库文件已损坏"
+    if code == errno.ENOTDIR:
+        return "用户数据文件夹的路径中有一个同名的文件，不是文件夹"
+    if code == errno.ENOENT:
+        return "用户数据文件夹的路径不存在，移动盘或网络盘可能已断开"
+    if code in (errno.EIO, errno.ENXIO, errno.ENODEV) or name.startswith("SQLITE_IOERR"):
+        return "读写磁盘出错，移动盘或网络盘可能已断开，或磁盘有故障"
+    return f"系统提示：{getattr(exc, 'strerror', None) or exc}"
+
+
+def _exists(place: Path) -> bool:
+    try:
+        return place.exists()
+    except OSError:
+        return False
+
+
+def _is_dir(place: Path) -> bool:
+    try:
+        return place.is_dir()
+    except OSError:
+        return False
+
+
+def _nearest_folder(path: Path) -> Path:
+    """The mount point's stand-in: the first of *path*'s folders that exists (the drive root when unplugged)."""
+    return next((folder for folder in path.parents if _exists(folder)), Path(path.anchor or "."))
+
+
+def _no_room(path: Path) -> bool:
+    """Whether the disk holding *path* has no free space left (SQLite then often says only "disk I/O error")."""
+    try:
+        return shutil.disk_usage(_nearest_folder(path)).free == 0
+    except OSError:
+        return False
