@@ -94,3 +94,59 @@ def test_query_segments_cut_as_the_index_cuts() -> None:
     for text in texts:
         folded = fold(text)
         assert segments(folded).runs == as_units(unit_runs(folded)), text
+
+
+def test_batches_cut_ahead_are_written_in_order(monkeypatch: object) -> None:
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    docs = documents()
+    whole = sqlite3.connect(":memory:")
+    monkeypatch.setattr(index, "_BATCH", len(docs) + 1)  # one batch: nothing is cut ahead
+    build_search_index(whole, docs)
+    monkeypatch.setattr(index, "_BATCH", 7)  # dozens of batches, each cut while the last is written
+    pieces = sqlite3.connect(":memory:")
+    assert build_search_index(pieces, docs) == len(docs)
+    assert content(whole) == content(pieces)
+
+
+def test_a_failure_while_cutting_ahead_reaches_the_caller(monkeypatch: object) -> None:
+    import threading
+
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    docs = documents()
+    monkeypatch.setattr(index, "_BATCH", 7)
+    broken = SearchDoc("project", 1, 1, "坏名字", (), None, "正文")
+    real_named = index._Rows.named
+
+    def named(rows: index._Rows, doc: SearchDoc) -> object:
+        if doc is broken:
+            raise RuntimeError("cut failed")
+        return real_named(rows, doc)
+
+    monkeypatch.setattr(index._Rows, "named", named)
+    conn = sqlite3.connect(":memory:")
+    ranked = sorted(docs, key=SearchDoc.static_rank)
+    with pytest.raises(RuntimeError, match="cut failed"):
+        conn.execute("BEGIN")
+        for statement in index.DDL:
+            conn.execute(statement)
+        conn.execute("INSERT INTO search_meta VALUES ('version', ?), ('next_doc_id', '1')", (index.INDEX_VERSION,))
+        index.add_documents(conn, [*ranked[:50], broken, *ranked[50:]])
+    assert not [t for t in threading.enumerate() if t.name.startswith("search-index")]
+    assert conn.execute("SELECT name FROM sqlite_temp_master").fetchall() == []  # the batch view is gone
+    written = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+    assert 0 < written <= 50  # batches before the broken one were written, none after it
+
+
+def test_bulk_settings_do_not_outlive_the_build() -> None:
+    # Unmerged segments suit one bulk build; later imports must merge as FTS5 does by default.
+    conn = sqlite3.connect(":memory:")
+    build_search_index(conn, documents())
+    for table in FTS_TABLES:
+        assert conn.execute(f"SELECT k FROM {table}_config").fetchall() == [("version",)], table
+    reopened = sqlite3.connect(f"{paths.reference_db_path().as_uri()}?mode=ro", uri=True)
+    for table in FTS_TABLES:
+        assert reopened.execute(f"SELECT k FROM {table}_config").fetchall() == [("version",)], table

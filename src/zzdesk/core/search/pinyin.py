@@ -8,6 +8,7 @@ when nothing matches by primary readings, so rare readings never crowd out real 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +22,8 @@ from zzdesk.core.search.tokens import fold, is_hanzi, segments
 
 MAX_VARIANTS = 3  # other readings kept per name: a fallback, so a few suffice
 _LATIN = re.compile(r"[a-z]+")
+# Characters that folding leaves alone and that are units each (CJK Unified Ideographs).
+_CHINESE_ONLY = re.compile("[\u4e00-\u9fff]+").fullmatch
 
 
 @lru_cache(maxsize=2048)  # names repeat little: a bigger cache only holds memory while indexing
@@ -30,6 +33,9 @@ def readings(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 def _readings(name: str) -> list[list[str]]:
+    if _CHINESE_ONLY(name):  # most names: every character a unit, and every unit a syllable
+        whole = _primary(name)
+        return _with_variants(whole, name, range(len(name))) if whole else []
     units = segments(fold(name)).units
     if not units:
         return []
@@ -46,6 +52,12 @@ def _readings(name: str) -> list[list[str]]:
             primary.append(next(it))
         else:
             primary.append(unit)
+    return _with_variants(primary, hanzi, slots)
+
+
+def _with_variants(primary: list[str], hanzi: str, slots: Sequence[int]) -> list[list[str]]:
+    """*primary* and up to MAX_VARIANTS readings that differ from it in one character of *hanzi*
+    (at position slots[i] of the reading)."""
     variants = [primary]
     for index, ch in enumerate(hanzi):
         for option in char_readings(ch):
@@ -157,7 +169,7 @@ def name_pinyin(name: str) -> NamePinyin:
 
 def prefixes(keys: tuple[str, ...]) -> tuple[str, ...]:
     """Every prefix of every key (up to MAX_PREFIX letters), each once."""
-    return tuple(dict.fromkeys(k[:n] for k in keys for n in range(1, min(len(k), MAX_PREFIX) + 1)))
+    return tuple(dict.fromkeys([k[:n] for k in keys for n in range(1, min(len(k), MAX_PREFIX) + 1)]))
 
 
 @lru_cache(maxsize=65536)
