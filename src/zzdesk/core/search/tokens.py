@@ -12,7 +12,7 @@ import itertools
 import unicodedata
 from functools import cache
 
-from zzdesk.core.search.traditional import TRADITIONAL
+from zzdesk.core.search.traditional import PHRASE_CHARACTERS, TRADITIONAL, UNLISTED_FROM
 from zzdesk.core.search.values import Value
 
 TYPE_CHECKING = False  # typing itself would cost the search command's start-up a few ms
@@ -40,7 +40,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 @cache
 def _t2s() -> Any:
-    import opencc  # about 60 ms to load: only for the queries that need it
+    import opencc  # some 10-15 ms to load and set up: only for the queries that need it
 
     return opencc.OpenCC("t2s")
 
@@ -90,9 +90,17 @@ def fold_units(text: str) -> str:
 
 
 def fold_query(text: str) -> str:
-    """Fold user input and convert traditional characters to simplified ones."""
-    if not any(ch in TRADITIONAL for ch in text if ch > "\u3400"):
+    """Fold user input and convert traditional characters to simplified ones as OpenCC's t2s does."""
+    if not any(ch in TRADITIONAL or ch in PHRASE_CHARACTERS or ch >= UNLISTED_FROM for ch in text if ch > "\u3400"):
         return fold(text)
+    from zzdesk.core.search.simplified import NORMALIZED_INTO_PHRASES, PHRASES, SIMPLIFIED
+
+    if not any(ch >= UNLISTED_FROM or ch in NORMALIZED_INTO_PHRASES for ch in text) and not any(
+            phrase in text for phrase in PHRASES.split()):
+        # No phrase that t2s converts otherwise can apply: it would convert each character on its own,
+        # as the table does, so most traditional queries need not load OpenCC.
+        return fold("".join(SIMPLIFIED[i] if ch > "\u3400" and (i := TRADITIONAL.find(ch)) >= 0 else ch
+                            for ch in text))
     converter = _t2s()
     simplified = converter.convert(text)
     if len(simplified) != len(text):  # phrase conversions may change length; keep per-char
