@@ -318,10 +318,14 @@ class SearchEngine:
             f"WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall()
         by_id = {r[0]: r for r in rows}
         reports = self._reports({r[6] for r in rows if r[6] is not None})
+        # Pinyin met as words of the text (kjc: 科技城) is marked as those words, so a hit shows
+        # why it was found; the item's own name is marked too where the snippet holds it.
+        spoken = [w for t in terms if t.latin_only for w in self._spoken_words(t.key)]
         hits = []
         for doc_id, score in ranked:
             _, type_, ref_id, name, theme, body, report_id = by_id[doc_id]
-            snippet, marks = make_snippet(body, [t.text for t in terms], fallback=name)
+            needles = [t.text for t in terms] + ([*spoken, fold(name)] if spoken else [])
+            snippet, marks = make_snippet(body, needles, fallback=name)
             title, year = reports.get(report_id, (None, None))
             hits.append(SearchHit(type=type_, id=ref_id, name=name, theme=theme, snippet=snippet,
                                   marks=marks, score=round(score, 4), report_id=report_id,
@@ -402,5 +406,11 @@ def make_snippet(body: str, needles: list[str], fallback: str = "") -> tuple[str
             at = window.find(needle, at + len(needle))
     prefix = "…" if start > line_start else ""
     suffix = "…" if end < line_end else ""
-    shifted = tuple(sorted((a + len(prefix), b + len(prefix)) for a, b in marks))
+    merged: list[tuple[int, int]] = []  # needles may overlap (中原科技城, 科技城): one span each place
+    for a, b in sorted(marks):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    shifted = tuple((a + len(prefix), b + len(prefix)) for a, b in merged)
     return prefix + body[start:end] + suffix, shifted
