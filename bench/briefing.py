@@ -1,7 +1,8 @@
 """Time to build and write the PDF of the whole report, all charts included, against the
 same document with its charts left out, and against the way it was done before (each
 character painted with its own call, font advances measured anew for every document), in the same process
-(median of several runs).  Usage: .venv/bin/python bench/briefing.py [--runs 7]
+(median of several runs); and the DOCX of the same document with subsets of the bundled fonts embedded
+against the same DOCX without them (time and bytes).  Usage: .venv/bin/python bench/briefing.py [--runs 7]
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from zzdesk.core.briefing import (
 )
 from zzdesk.core.store import DataStore
 from zzdesk.export import page_layout
+from zzdesk.export.docx import write_docx
 from zzdesk.export.fonts import register_bundled_fonts
 from zzdesk.export.pdf import write_pdf
 
@@ -96,7 +98,24 @@ def main() -> None:
           f"（{per_character / total:.2f}×）；其中排版 {layout_only * 1000:.0f} ms")
     print(f"图表带来的额外时间：{(total - base) * 1000:.0f} ms（{total / base:.2f}×）；"
           f"目标 ≤ 1 s：{'达到' if total <= 1.0 else '未达到'}（中位数，{args.runs} 次）")
+    document = full()
+    docx_times = {}
+    for embedded in (False, True):
+        out = folder / f"embedded-{embedded}.docx"
+        write_docx(document, out, embedded_fonts=embedded)  # warm: charts painted, fonts read once
+        docx_times[embedded] = statistics.median(
+            _docx_time(document, out, embedded) for _ in range(args.runs))
+    sizes = {embedded: (folder / f"embedded-{embedded}.docx").stat().st_size for embedded in (False, True)}
+    print(f"Word 文件：不内嵌字体 {docx_times[False] * 1000:.0f} ms、{sizes[False]:,} 字节；"
+          f"内嵌字体子集 {docx_times[True] * 1000:.0f} ms（{docx_times[True] / docx_times[False]:.2f}×）、"
+          f"{sizes[True]:,} 字节（{sizes[True] / sizes[False]:.2f}×）")
     del app
+
+
+def _docx_time(document: Document, out: Path, embedded: bool) -> float:
+    start = time.perf_counter()
+    write_docx(document, out, embedded_fonts=embedded)
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":

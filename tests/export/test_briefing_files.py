@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "briefing"
 MM = 72 / 25.4
@@ -138,3 +140,69 @@ def test_targets_section_in_a_briefing(tmp_path: Path) -> None:
     rules = next(i for i, p in enumerate(paragraphs) if "判定规则" in p.text)
     drawing = paragraphs[rules + 1]._p.xpath(".//wp:extent")
     assert drawing and int(drawing[0].get("cx")) == pytest.approx(156 * 36000, rel=0.01)
+
+
+def test_docx_carries_subsets_of_the_bundled_fonts(outputs: tuple[str, Path, Path]) -> None:
+    """ECMA-376 §17.8: each office family the runs name has an obfuscated subset of the bundled face the PDF
+    was drawn with, which covers every character set in it."""
+    import uuid
+    import zipfile
+
+    from fontTools.ttLib import TTFont
+    from lxml import etree
+
+    word = outputs[2]
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    r = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    package = zipfile.ZipFile(word)
+    settings = etree.fromstring(package.read("word/settings.xml"))
+    assert settings.find(f"{w}embedTrueTypeFonts") is not None and settings.find(f"{w}saveSubsetFonts") is not None
+    rels = {rel.get("Id"): rel for rel in etree.fromstring(package.read("word/_rels/fontTable.xml.rels"))}
+    types = etree.fromstring(package.read("[Content_Types].xml"))
+    embedded: dict[str, TTFont] = {}
+    for entry in etree.fromstring(package.read("word/fontTable.xml")).iter(f"{w}font"):
+        for embed in entry.findall(f"{w}embedRegular"):
+            rel = rels[embed.get(f"{r}id")]
+            assert rel.get("Type").endswith("/relationships/font")
+            part = "/word/" + rel.get("Target")
+            assert any(o.get("PartName") == part and o.get("ContentType").endswith(".obfuscatedFont") for o in types)
+            data = package.read(part.lstrip("/"))
+            # The key: the GUID's 32 hex digits as 16 bytes, last byte first, over the first 32 bytes.
+            key = bytes.fromhex(uuid.UUID(embed.get(f"{w}fontKey")).hex)[::-1]
+            assert data[:4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true")  # obfuscated as stored
+            plain = bytes(b ^ key[i % 16] for i, b in enumerate(data[:32])) + data[32:]
+            font = TTFont(io.BytesIO(plain))
+            assert "glyf" in font and "CFF " not in font  # TrueType outlines, as .odttf means
+            assert font["OS/2"].fsType in (0, 8) and "Open Font License" in font["name"].getDebugName(13)
+            assert font["name"].getDebugName(0)  # the copyright notice travels with the copy
+            embedded[entry.get(f"{w}name")] = font
+    fonts = {"仿宋_GB2312": "Zhuque Fangsong", "黑体": "Noto Sans CJK SC", "楷体_GB2312": "ZZDesk Kai",
+             "方正小标宋简体": "Noto Serif CJK SC", "宋体": "Noto Serif CJK SC"}
+    assert {name: font["name"].getDebugName(1) for name, font in embedded.items()} == fonts
+    assert embedded["方正小标宋简体"]["OS/2"].usWeightClass == 700  # the heavy cut the PDF's title uses
+    # Every character of every run (tables and the page-number footers too) is in the face of its family.
+    document = docx.Document(str(word))
+
+    def family_of(style: docx.styles.style.ParagraphStyle | None) -> str:
+        while style is not None:
+            fonts_element = style.element.rPr.rFonts if style.element.rPr is not None else None
+            if fonts_element is not None and fonts_element.get(qn("w:eastAsia")):
+                return str(fonts_element.get(qn("w:eastAsia")))
+            style = style.base_style
+        return "仿宋_GB2312"
+
+    section = document.sections[0]
+    paragraphs = [*document.paragraphs, *(p for t in document.tables for row in t.rows for c in row.cells
+                                          for p in c.paragraphs),
+                  *section.footer.paragraphs, *section.even_page_footer.paragraphs]
+    checked = 0
+    for paragraph in paragraphs:
+        for run in paragraph._p.iter(qn("w:r")):
+            own = run.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+            family = own.get(qn("w:eastAsia")) if own is not None else family_of(paragraph.style)
+            cmap = embedded[family].getBestCmap()
+            text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+            missing = {c for c in text if ord(c) not in cmap and not c.isspace()}
+            assert not missing, (family, missing)
+            checked += len(text)
+    assert checked > 2000

@@ -21,6 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 REPORTS = ROOT / "tests" / "data" / "reports"
 FONTS = ROOT / "resources" / "fonts"
 MM = 72 / 25.4
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")  # LibreOffice's own dependency: Latin only, no CJK
+BUNDLED_POSTSCRIPT = {"NotoSansCJKsc-Regular", "NotoSansCJKsc-Bold", "NotoSerifCJKsc-Regular", "NotoSerifCJKsc-Bold",
+                      "ZZDeskKai-Regular", "ZhuqueFangsong-Regular"}
 LEFT, TOP, RIGHT, BOTTOM = 28.0, 37.0, 184.0, 262.0
 PITCH, CELL = 225 / 22, 156 / 28
 REPORT_TO = "市委办公厅、市人大常委会办公厅、市政协办公厅、省政府办公厅、省发展改革委、省统计局、国家统计局郑州调查队"
@@ -217,45 +220,88 @@ def test_a_long_issuer_never_reaches_the_date(briefing: dict[str, Path]) -> None
 
 
 def test_no_glyph_comes_from_a_font_neither_bundled_nor_installed(briefing: dict[str, Path]) -> None:
-    bundled = {"NotoSansCJKsc-Regular", "NotoSansCJKsc-Bold", "NotoSerifCJKsc-Regular", "NotoSerifCJKsc-Bold",
-               "ZZDeskKai-Regular", "ZhuqueFangsong-Regular"}
     installed = set(tool("fc-list", ":", "postscriptname").replace("postscriptname=", "").split())
     for pdf in (briefing["pdf"], briefing["report_pdf"]):
         rows = tool("pdffonts", str(pdf)).splitlines()[2:]
         assert rows
         for row in rows:
             name = row.split()[0].split("+")[-1]
-            assert name in bundled | installed, name
+            assert name in BUNDLED_POSTSCRIPT | installed, name
             assert row.split()[-5] == "yes", row  # embedded
 
 
-def libreoffice_pdf(docx_path: Path, folder: Path) -> Path:
-    """The DOCX laid out by LibreOffice, with the bundled fonts standing in for the office ones (as on a
-    PC without 仿宋_GB2312)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.fail("缺少 LibreOffice：请运行 scripts/bootstrap.sh test（安装 libreoffice-writer-nogui）")
-    aliases = {"仿宋_GB2312": "Zhuque Fangsong", "黑体": "Noto Sans CJK SC", "楷体_GB2312": "ZZDesk Kai",
-               "方正小标宋简体": "Noto Serif CJK SC", "宋体": "Noto Serif CJK SC"}
+def bare_fonts(folder: Path) -> dict[str, str]:
+    """An environment whose fontconfig sees no Chinese font at all (neither the office fonts nor the bundled
+    ones), as on a bare PC: whatever CJK text LibreOffice sets comes from the fonts embedded in the DOCX."""
     config = folder / "fonts.conf"
     config.write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f"<dir>{FONTS}</dir><cachedir>{folder / 'fc-cache'}</cachedir>"
-        + "".join(f'<alias binding="same"><family>{a}</family><prefer><family>{b}</family></prefer></alias>'
-                  for a, b in aliases.items()) + "</fontconfig>", encoding="utf-8")
+        f"<dir>{DEJAVU}</dir><cachedir>{folder / 'fc-cache'}</cachedir></fontconfig>", encoding="utf-8")
     env = {**os.environ, "FONTCONFIG_FILE": str(config), "HOME": str(folder)}
+    visible = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, env=env,
+                             check=True).stdout
+    assert not visible.strip(), f"Chinese fonts visible: {visible}"
+    return env
+
+
+def libreoffice_pdfs(docx_paths: list[Path], folder: Path) -> list[Path]:
+    """The DOCX files laid out by LibreOffice (one start for all of them) on a PC without the office fonts
+    and without the bundled ones."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.fail("缺少 LibreOffice：请运行 scripts/bootstrap.sh test（安装 libreoffice-writer-nogui）")
     tool(soffice, f"-env:UserInstallation=file://{folder / 'lo-profile'}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder / "lo"), str(docx_path), env=env, timeout=300)
-    return folder / "lo" / (docx_path.stem + ".pdf")
+         "--outdir", str(folder / "lo"), *map(str, docx_paths), env=bare_fonts(folder), timeout=300)
+    return [folder / "lo" / (path.stem + ".pdf") for path in docx_paths]
 
 
 @pytest.fixture(scope="module")
 def in_libreoffice(briefing: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Both templates' DOCX as LibreOffice lays them out."""
-    folder = tmp_path_factory.mktemp("libreoffice")
-    return {"docx": libreoffice_pdf(briefing["docx"], folder),
-            "report_docx": libreoffice_pdf(briefing["report_docx"], folder)}
+    names = ["docx", "report_docx"]
+    converted = libreoffice_pdfs([briefing[name] for name in names], tmp_path_factory.mktemp("libreoffice"))
+    return dict(zip(names, converted, strict=True))
+
+
+@pytest.fixture(scope="module")
+def targets_in_libreoffice(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The bundled report's 简报 and 汇报材料 with 目标完成情况 (--targets: the 2026 report imported for the
+    results) as LibreOffice lays out their DOCX.  The PDF sets every chart at 95 % there, to pull back a last
+    page of a few lines."""
+    folder = tmp_path_factory.mktemp("targets")
+    home = folder / "home"
+    zzdesk("import", str(REPORTS / "zhengzhou-2026-full.txt"), home=home)
+    masthead = ("--issuer", ISSUER, "--date", "2025-03-05", "--copies", "60", "--report-to", REPORT_TO,
+                "--send-to", SEND_TO, "--distribute-to", DISTRIBUTE_TO)
+    documents = {template: folder / f"{template}.docx" for template in ("jianbao", "report")}
+    for template, path in documents.items():
+        zzdesk("briefing", "--report", "郑州市-2025-政府工作报告里的郑实践", "--targets", "--template", template,
+               "--docx", str(path), *masthead, home=home)
+    return dict(zip(documents, libreoffice_pdfs(list(documents.values()), folder), strict=True))
+
+
+def longest_blanks(pdf: Path) -> dict[int, int]:
+    """The longest run of empty line slots on each page of *pdf* but the last."""
+    drawn = words(pdf) + pictures(pdf)
+    return {page: empty_slots(drawn, page) for page in range(1, max(w.page for w in drawn))}
+
+
+def test_docx_in_libreoffice_is_set_in_its_embedded_fonts(briefing: dict[str, Path],
+                                                          in_libreoffice: dict[str, Path]) -> None:
+    """With no Chinese font installed, LibreOffice sets every glyph in the subsets the DOCX carries (no
+    fallback face: before, DejaVu and empty boxes, 13 pages for the PDF's 15), so the 简报 takes as many
+    pages as the PDF.  The 汇报材料 may take one more: LibreOffice ignores w:autoSpaceDE/DN and puts a
+    quarter em between digits and Chinese (its 2024年 is 4 pt wider than the PDF's), which its denser
+    figures carry over a page (14 pages in the PDF, 15 in LibreOffice, as with the fonts installed)."""
+    for name, pdf in (("docx", "pdf"), ("report_docx", "report_pdf")):
+        rows = tool("pdffonts", str(in_libreoffice[name])).splitlines()[2:]
+        used = {row.split()[0].split("+")[-1] for row in rows}
+        print(name, "fonts in LibreOffice's PDF:", sorted(used))
+        assert used == BUNDLED_POSTSCRIPT - {"NotoSansCJKsc-Bold"}  # the one the PDF does not draw from either
+        pages = [int(re.search(r"Pages:\s+(\d+)", tool("pdfinfo", str(p))).group(1))  # type: ignore[union-attr]
+                 for p in (briefing[pdf], in_libreoffice[name])]
+        print(name, "pages: PDF, DOCX in LibreOffice:", pages)
+        assert pages[1] == pages[0] or (name == "report_docx" and pages[1] == pages[0] + 1)
 
 
 def test_docx_in_libreoffice_leaves_no_blank_before_a_chart(in_libreoffice: dict[str, Path]) -> None:
@@ -263,11 +309,23 @@ def test_docx_in_libreoffice_leaves_no_blank_before_a_chart(in_libreoffice: dict
     wider, so its pages break a line or two from the PDF's and a chart the PDF keeps whole at a page top may
     meet a little less room there.  No more than 2 empty line slots, as in the PDF (before: up to 10)."""
     for name, converted in in_libreoffice.items():
-        drawn = words(converted) + pictures(converted)
-        last = max(w.page for w in drawn)
-        blank = {page: empty_slots(drawn, page) for page in range(1, last)}
+        blank = longest_blanks(converted)
         print(name, "in LibreOffice: longest blank in line slots by page:", blank)
         assert max(blank.values()) <= 2, (name, blank)
+
+
+@pytest.mark.parametrize("template", [
+    "report",
+    pytest.param("jianbao", marks=pytest.mark.xfail(strict=True, reason=(
+        "LibreOffice ignores w:autoSpaceDE/DN and widens every digit-to-Chinese boundary by a quarter em, so "
+        "its text runs longer than the PDF's; the half line the DOCX takes off charts the PDF shrank "
+        "compensates on average, but here it leaves page 8 three line slots short"))),
+])
+def test_docx_with_targets_in_libreoffice_leaves_no_blank_before_a_chart(
+        targets_in_libreoffice: dict[str, Path], template: str) -> None:
+    blank = longest_blanks(targets_in_libreoffice[template])
+    print(template, "with targets in LibreOffice: longest blank in line slots by page:", blank)
+    assert max(blank.values()) <= 2, (template, blank)
 
 
 def test_docx_in_libreoffice_keeps_the_grid_and_the_closing_at_the_last_foot(

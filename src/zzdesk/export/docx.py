@@ -33,6 +33,7 @@ from zzdesk.core.briefing import ChartBlock, Document, FigureTable, Heading, Par
 from zzdesk.core.safe_files import write_bytes
 from zzdesk.export.bullet_painter import bullets_image
 from zzdesk.export.chart_painter import chart_height_mm, chart_image
+from zzdesk.export.docx_fonts import embed_fonts
 from zzdesk.export.page_layout import (
     BODY_PT,
     CHARS,
@@ -459,7 +460,8 @@ def _chart_scale(block: ChartBlock, planned: float) -> float:
     return max(CHART_FLOOR, (planned * natural - DOCX_CHART_SLACK) / natural)
 
 
-def write_docx(document: Document, path: Path) -> None:
+def write_docx(document: Document, path: Path, *, embedded_fonts: bool = True) -> None:
+    """*embedded_fonts*: subsets of the bundled faces travel in the file (see docx_fonts)."""
     doc = new_document()
     _styles(doc)
     _page(doc)
@@ -499,6 +501,8 @@ def write_docx(document: Document, path: Path) -> None:
             doc.add_paragraph(f"[{source.number}] {source.text}", style="数据来源")
     if spec.template == "jianbao":
         _closing(doc, document)
+    if embedded_fonts:
+        embed_fonts(doc, {family: role for role, family in FAMILIES.items()})
     content = io.BytesIO()
     doc.save(content)
     write_bytes(path, content.getvalue())  # atomic: a full disk keeps the previous file

@@ -15,6 +15,11 @@ from zzdesk import paths
 
 BUNDLED_FILES = ("NotoSansSC-Regular.otf", "NotoSansSC-Bold.otf", "NotoSerifSC-Regular.otf",
                  "NotoSerifSC-Bold.otf", "ZZDeskKai-Regular.ttf", "ZhuqueFangsong-Regular.ttf")
+# The bundled file each print role is drawn from where it stands in (黑体 in the regular weight, 小标宋 in
+# the bold one, see role_font): what a DOCX embeds for the office family of the role.
+PRINT_FILES = {"fangsong": "ZhuqueFangsong-Regular.ttf", "kaiti": "ZZDeskKai-Regular.ttf",
+               "heiti": "NotoSansSC-Regular.otf", "xiaobiaosong": "NotoSerifSC-Bold.otf",
+               "songti": "NotoSerifSC-Regular.otf"}
 # What the font report calls each bundled family: every one is a subset (GB2312, 〇, the report texts).
 BUNDLED_NAMES = {
     "Noto Sans CJK SC": "Noto Sans CJK SC（思源黑体）子集",
