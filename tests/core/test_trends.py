@@ -77,3 +77,21 @@ def test_citation_has_number_sentence_and_source(
     assert lines[0] == "地区生产总值增速：增长5.7%（2024年实绩）"
     assert lines[1] == f"原句：“{figure.quote}”"
     assert lines[2] == f"出处：《{report.title}》（2025年）·{figure.theme}"
+
+
+def test_a_range_target_keeps_both_ends_in_the_chart_and_says_how_it_is_drawn(
+        loaded: tuple[list[FigureRecord], list[ReportRecord], DataStore]) -> None:
+    figures, reports, store = loaded
+    store.close()
+    trend = indicator_trend(figures, reports, "地区生产总值增速")
+    assert trend is not None
+    ranged, about = trend.target_for(2026), trend.target_for(2025)
+    assert ranged is not None and about is not None
+    bar = trend.chart().series[1].bars[2]
+    assert bar is not None and (bar.value, bar.high) == (5, 5.5)
+    assert ranged.plotted == 5.25  # the line passes the middle; the tooltip says it is no figure of the report
+    assert ranged.reading == "区间5—5.5%：竖线从5画到5.5，标记在中点5.25（报告中没有这个数）"
+    assert ranged.tooltip.split("\n") == ["2026年目标：增长5%—5.5%", ranged.reading, ranged.source]
+    assert about.plotted == 6 and about.reading == "“左右”：约为6%，标记画在6"
+    exact = trend.result_for(2024)
+    assert exact is not None and exact.reading == "" and exact.tooltip == f"2024年实绩：增长5.7%\n{exact.source}"

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from zzdesk.core.indicators import IndicatorPair, describe, is_growth, pair_indicators, short_label
 from zzdesk.core.records import FigureRecord
 
+RANGE_LEGEND = "区间（两端为报告给出的上下限）"  # the legend of a range bracket, on screen and on paper
+
 
 @dataclass(frozen=True)
 class ChartBar:
@@ -22,6 +24,7 @@ class ChartBar:
     figure_id: int
     kind: str  # actual / expected / target
     period: int
+    high: float | None = None  # a range's upper end (5%—5.5%: value 5, high 5.5); drawn as a range, never as 5
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ def _notes(pairs: Sequence[IndicatorPair]) -> tuple[str, ...]:
 def _bar(figure: FigureRecord | None) -> ChartBar | None:
     if figure is None:
         return None
-    return ChartBar(figure.value, describe(figure), figure.id, figure.kind, figure.period)
+    return ChartBar(figure.value, describe(figure), figure.id, figure.kind, figure.period, figure.value_high)
 
 
 def pairs_chart(key: str, title: str, pairs: Sequence[IndicatorPair], source: str) -> ChartSpec | None:
@@ -118,5 +121,5 @@ def headline_chart(pairs: Sequence[IndicatorPair], report_title: str, year: int)
     return pairs_chart("headline", "主要指标：上年实绩与今年目标（%）", rates, source_line(report_title, year))
 
 
-__all__ = ["ChartBar", "ChartSeries", "ChartSpec", "headline_chart", "pairs_chart", "short_label",
+__all__ = ["RANGE_LEGEND", "ChartBar", "ChartSeries", "ChartSpec", "headline_chart", "pairs_chart", "short_label",
            "source_line", "theme_charts"]

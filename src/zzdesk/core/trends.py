@@ -13,10 +13,18 @@ from dataclasses import dataclass
 
 from zzdesk.core.charts import ChartBar, ChartSeries, ChartSpec
 from zzdesk.core.indicators import describe
+from zzdesk.core.numbers import format_number
 from zzdesk.core.parsing.indicator_names import canonical_indicator
 from zzdesk.core.records import KIND_LABELS, FigureRecord, ReportRecord
 
 RESULT_KINDS = ("actual", "expected")
+
+# What a qualifier says about where the true figure lies, for a chart's tooltip (左右 is no exact 6).
+QUALIFIER_MEANINGS = {
+    "左右": "约为", "约": "约为", "近": "接近", "多": "略高于", "余": "略高于",
+    "以上": "不低于", "超": "高于", "超过": "高于", "突破": "高于",
+    "以下": "不高于", "以内": "不高于",
+}
 
 
 def indicator_key(figure: FigureRecord) -> str:
@@ -51,6 +59,31 @@ class TrendPoint:
     def source(self) -> str:
         return f"{self.report.citation}：“{self.figure.quote}”"
 
+    @property
+    def plotted(self) -> float:
+        """Where a chart's line passes: a range's midpoint (the range itself is drawn as a bar), else the value."""
+        high = self.figure.value_high
+        return self.figure.value if high is None else (self.figure.value + high) / 2
+
+    @property
+    def reading(self) -> str:
+        """How to read the point's mark, so a range or a 左右 is never taken for an exact number."""
+        f = self.figure
+        if f.value_high is not None:
+            low, high = format_number(f.value), format_number(f.value_high)
+            middle = format_number(self.plotted)
+            return f"区间{low}—{high}{f.unit}：竖线从{low}画到{high}，标记在中点{middle}（报告中没有这个数）"
+        meaning = QUALIFIER_MEANINGS.get(f.qualifier or "")
+        if meaning is None:
+            return ""
+        return f"“{f.qualifier}”：{meaning}{format_number(f.value)}{f.unit}，标记画在{format_number(f.value)}"
+
+    @property
+    def tooltip(self) -> str:
+        """The point as a chart explains it on hover: what the report says, how to read the mark, where from."""
+        lines = [f"{self.label}：{self.said}", self.reading, self.source]
+        return "\n".join(line for line in lines if line)
+
 
 @dataclass(frozen=True)
 class Trend:
@@ -81,7 +114,7 @@ class Trend:
             for year in years:
                 point = self.result_for(year) if pick == "result" else self.target_for(year)
                 out.append(None if point is None else ChartBar(point.figure.value, point.said, point.figure.id,
-                                                              point.figure.kind, year))
+                                                              point.figure.kind, year, point.figure.value_high))
             return tuple(out)
 
         reports = list(dict.fromkeys(p.report.title for p in self.points))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPaintDevice, QPainter, QPen
 
-from zzdesk.core.charts import ChartSpec
+from zzdesk.core.charts import RANGE_LEGEND, ChartSpec
 from zzdesk.export.fonts import role_font
 
 RESULT = QColor("#1f4e79")
@@ -66,11 +66,17 @@ def paint_chart(painter: QPainter, spec: ChartSpec, rect: QRectF, dpi: float) ->
     legend = [(s.name, s.role, "actual") for s in spec.series]
     if any(b is not None and b.kind == "expected" for s in spec.series for b in s.bars):
         legend.append(("预计数", "result", "expected"))
+    ranged = [s.role for s in spec.series for b in s.bars if b is not None and b.high is not None]
+    if ranged:
+        legend.append((RANGE_LEGEND, ranged[0], "range"))
     for name, role, kind in legend:
         box = QRectF(x, y + 1.2 * mm, 7 * mm, 3.4 * mm)
-        painter.setPen(QPen(TARGET if role == "target" else RESULT, 0.2 * mm))
-        painter.setBrush(brush(role, kind, mm / 4))
-        painter.drawRect(box)
+        if kind == "range":
+            _bracket(painter, box, QPen(TARGET if role == "target" else RESULT, 0.35 * mm))
+        else:
+            painter.setPen(QPen(TARGET if role == "target" else RESULT, 0.2 * mm))
+            painter.setBrush(brush(role, kind, mm / 4))
+            painter.drawRect(box)
         painter.setPen(INK)
         text_w = metrics.horizontalAdvance(name)
         painter.drawText(QRectF(x + 8.5 * mm, y, text_w + 2 * mm, 6 * mm), Qt.AlignmentFlag.AlignVCenter, name)
@@ -82,7 +88,7 @@ def paint_chart(painter: QPainter, spec: ChartSpec, rect: QRectF, dpi: float) ->
     series = max(1, len(spec.series))
     row_h = series * BAR_MM * mm + 1.5 * mm
     plot.setHeight(len(spec.categories) * row_h)
-    values = [b.value for s in spec.series for b in s.bars if b is not None]
+    values = [v for s in spec.series for b in s.bars if b is not None for v in (b.value, b.high) if v is not None]
     low, high = min([0.0, *values]), max([0.0, *values]) or 1.0
     value_labels = [metrics.horizontalAdvance(" " + b.label + ("（预计）" if b.kind == "expected" else ""))
                     for s in spec.series for b in s.bars if b is not None]
@@ -119,9 +125,14 @@ def paint_chart(painter: QPainter, spec: ChartSpec, rect: QRectF, dpi: float) ->
             painter.setPen(QPen(TARGET if s.role == "target" else RESULT, 0.2 * mm))
             painter.setBrush(brush(s.role, bar.kind, mm / 4))
             painter.drawRect(box)
+            end = box.right()
+            if bar.high is not None:  # the bar reaches the range's low end, a bracket spans it to the high end
+                span = QRectF(zero_x + bar.value * scale, box.top(), (bar.high - bar.value) * scale, box.height())
+                _bracket(painter, span.normalized(), QPen(TARGET if s.role == "target" else RESULT, 0.35 * mm))
+                end = max(end, span.normalized().right())
             painter.setPen(INK)
             text = " " + bar.label + ("（预计）" if bar.kind == "expected" else "")
-            painter.drawText(QRectF(max(box.right(), zero_x), bar_top, span_w, BAR_MM * mm),
+            painter.drawText(QRectF(max(end, zero_x), bar_top, span_w, BAR_MM * mm),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
     painter.setPen(QPen(INK, 0.25 * mm))
     painter.drawLine(QPointF(zero_x, plot.top()), QPointF(zero_x, plot.bottom()))
@@ -137,6 +148,15 @@ def paint_chart(painter: QPainter, spec: ChartSpec, rect: QRectF, dpi: float) ->
         painter.drawText(QRectF(rect.left(), y, rect.width(), 4.5 * mm), Qt.AlignmentFlag.AlignLeft, line)
         y += 4.5 * mm
     painter.restore()
+
+
+def _bracket(painter: QPainter, box: QRectF, pen: QPen) -> None:
+    """A range as printed: a line across *box* with an upright tick at each end (├──┤)."""
+    painter.setPen(pen)
+    middle = box.center().y()
+    painter.drawLine(QPointF(box.left(), middle), QPointF(box.right(), middle))
+    for x in (box.left(), box.right()):
+        painter.drawLine(QPointF(x, box.top()), QPointF(x, box.bottom()))
 
 
 def raster(width_mm: float, height_mm: float, dpi: int, paint: Callable[[QPainter, QRectF], None]) -> QImage:

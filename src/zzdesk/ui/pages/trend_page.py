@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
@@ -20,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from zzdesk.core.briefing import BriefingItem
-from zzdesk.core.numbers import format_number
+from zzdesk.core.numbers import format_quantity
 from zzdesk.core.records import FigureRecord
-from zzdesk.core.trends import Trend, indicator_trend, trend_keys
+from zzdesk.core.trends import Trend, TrendPoint, indicator_trend, trend_keys
 from zzdesk.export.fonts import role_font
 from zzdesk.ui.data import AppData
 from zzdesk.ui.figure_menu import attach_figure_menu
@@ -31,6 +32,25 @@ from zzdesk.ui.style import EXPECTED_COLOR, MUTED, RESULT_COLOR, TARGET_COLOR
 
 COLUMNS = ("年份", "类型", "报告中的写法", "数值", "单位", "报告", "原句")
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 20
+
+
+def _tip(x: float, y: float, data: str) -> str:
+    """A point's hover text: its own tooltip (what the report says, how to read the mark, the source)."""
+    return data
+
+
+def _label_place(point: TrendPoint, other: TrendPoint | None, role: str) -> tuple[tuple[float, float], float]:
+    """Where a point's label goes (anchor, y): of a year's two points the higher one is labelled above and
+    the lower below, a range's label beyond the end of its bar; a point inside the other's range bar is
+    labelled to its lower left, clear of the bar and of the lines running on to the next year."""
+    f = point.figure
+    if other is not None and other.figure.value_high is not None and \
+            other.figure.value <= point.plotted <= other.figure.value_high:
+        return (1.2, -0.1), point.plotted
+    higher = (other is None and role == "result") or (other is not None and point.plotted >= other.plotted)
+    if higher:
+        return (0.5, 1.3), f.value if f.value_high is None else f.value_high
+    return (0.5, -0.3), f.value
 
 
 class TrendPage(Page):
@@ -42,6 +62,7 @@ class TrendPage(Page):
         self.figures = data.store.figures()  # every loaded report, not only the selected one
         self.reports = data.store.reports()
         self.trend: Trend | None = None
+        self.ranges: list[pg.ErrorBarItem] = []  # the range bars now drawn (one item per series)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
         self.header(layout, "历年趋势", "同一指标在已载入的各份报告中的实绩与目标；每个数字都列出报告和原句")
@@ -79,7 +100,7 @@ class TrendPage(Page):
         self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.doubleClicked.connect(self._jump)
-        attach_figure_menu(self.table.viewport(), self._figure_at, lambda: self.reports)
+        attach_figure_menu(self.table, self._figure_at, lambda: self.reports)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -118,32 +139,39 @@ class TrendPage(Page):
         font = role_font("ui", 9)
         results = [(y, p) for y in years if (p := trend.result_for(y)) is not None]
         targets = [(y, p) for y in years if (p := trend.target_for(y)) is not None]
-        if results:
-            item.addItem(pg.PlotDataItem(
-                [y for y, _ in results], [p.figure.value for _, p in results], pen=pg.mkPen(RESULT_COLOR, width=2),
-                symbol="o", symbolSize=9, symbolPen=pg.mkPen(RESULT_COLOR),
-                symbolBrush=[pg.mkBrush(EXPECTED_COLOR if p.figure.kind == "expected" else RESULT_COLOR)
-                             for _, p in results], name="实绩"))
-        if targets:
-            item.addItem(pg.PlotDataItem(
-                [y for y, _ in targets], [p.figure.value for _, p in targets],
-                pen=pg.mkPen(TARGET_COLOR, width=2, style=Qt.PenStyle.DashLine),
-                symbol="s", symbolSize=9, symbolPen=pg.mkPen(TARGET_COLOR, width=2), symbolBrush=pg.mkBrush("w"),
-                name="目标"))
-        above, below = (0.5, 1.3), (0.5, -0.3)
-        result_at = {year: point.figure.value for year, point in results}
-        target_at = {year: point.figure.value for year, point in targets}
+        self.ranges = []
+        for points, color, style, symbol, name in (
+                (targets, TARGET_COLOR, Qt.PenStyle.DashLine, "s", "目标"),
+                (results, RESULT_COLOR, Qt.PenStyle.SolidLine, "o", "实绩")):  # results on top
+            if not points:
+                continue
+            xs, ys = [y for y, _ in points], [p.plotted for _, p in points]
+            item.addItem(pg.PlotDataItem(xs, ys, pen=pg.mkPen(color, width=2, style=style), name=name))
+            spans = [(y, p.plotted, p.figure.value, top) for y, p in points
+                     if (top := p.figure.value_high) is not None]
+            if spans:  # a range is a bar from its low end to its high end, the line through its midpoint
+                x, mid, lows, highs = (np.array(column, dtype=float) for column in zip(*spans, strict=True))
+                bars = pg.ErrorBarItem(x=x, y=mid, bottom=mid - lows, top=highs - mid, beam=0.12,
+                                       pen=pg.mkPen(color, width=2))
+                item.addItem(bars)
+                self.ranges.append(bars)
+            item.addItem(pg.ScatterPlotItem(
+                xs, ys, symbol=symbol, size=9, pen=pg.mkPen(color, width=2 if symbol == "s" else 1),
+                brush=[pg.mkBrush("w" if symbol == "s" else EXPECTED_COLOR if p.figure.kind == "expected" else color)
+                       for _, p in points],
+                data=[p.tooltip for _, p in points], hoverable=True, tip=_tip, name=name))
+        result_at, target_at = dict(results), dict(targets)
         for points, color, role in ((results, RESULT_COLOR, "result"), (targets, TARGET_COLOR, "target")):
             for year, point in points:
                 suffix = "（预计）" if point.figure.kind == "expected" else ""
-                # Of a year's two points, the higher one is labelled above, the lower below.
                 other = (target_at if role == "result" else result_at).get(year)
-                higher = (other is None and role == "result") or (other is not None and point.figure.value >= other)
-                label = pg.TextItem(point.said + suffix, color=QColor(color), anchor=above if higher else below)
+                anchor, y = _label_place(point, other, role)
+                label = pg.TextItem(point.said + suffix, color=QColor(color), anchor=anchor)
                 label.setFont(font)
-                label.setPos(year, point.figure.value)
+                label.setToolTip(point.tooltip)
+                label.setPos(year, y)
                 item.addItem(label)
-        values = [p.figure.value for _, p in (*results, *targets)]
+        values = [v for _, p in (*results, *targets) for v in (p.figure.value, p.figure.value_high) if v is not None]
         if values:
             low, high = min(values), max(values)
             pad = (high - low) * 0.35 or abs(high) * 0.3 or 1.0
@@ -160,7 +188,11 @@ class TrendPage(Page):
         chart = trend.chart()
         others = sorted({p.figure.unit for p in trend.points} - {trend.unit})
         extra = [f"图中只画单位为“{trend.unit}”的数；表中另有单位为“{'、'.join(others)}”的数。"] if others else []
-        self.note.setText("\n".join(("实线圆点为实绩（浅色为预计数），虚线方框为目标。", chart.source,
+        ranged = any(p.figure.value_high is not None for p in trend.points)
+        legend = "实线圆点为实绩（浅色为预计数），虚线方框为目标" + (
+            "；带横头的竖线为报告给出的区间（如5%—5.5%），线和标记画在区间中点" if ranged else "")
+        legend += "。鼠标停在点上可看原句和出处。"
+        self.note.setText("\n".join((legend, chart.source,
                                      *chart.notes, *extra)))
 
     # Table ------------------------------------------------------------------------------------
@@ -169,7 +201,8 @@ class TrendPage(Page):
         self.table.setRowCount(len(trend.points))
         for row, point in enumerate(trend.points):
             f = point.figure
-            cells = (f"{f.period}年", point.label.removeprefix(f"{f.period}年"), point.said, format_number(f.value),
+            number = format_quantity(f.value, "", high=f.value_high)  # a range stays a range: 5—5.5, not 5
+            cells = (f"{f.period}年", point.label.removeprefix(f"{f.period}年"), point.said, number,
                      f.unit, f"《{point.report.title}》（{point.report.year}年）", f.quote)
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
