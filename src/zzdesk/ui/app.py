@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -154,9 +155,19 @@ def run_gui(reference_db: Path, user_dir: Path) -> int:
         if not recover_user_db(reference_db, user_dir, str(exc)):
             return 1
         window = open_window(reference_db, user_dir)
-    window.show()
-    code = app.exec()
     from zzdesk.ui import tasks
+    from zzdesk.ui.ending import Ending
 
+    ending = Ending(window)  # SIGTERM, Ctrl+C and the session's end close the window as 退出 does
+    try:
+        window.show()
+        code = app.exec()
+    finally:
+        ending.uninstall()
+    if ending.abandoned:  # a job outlived the grace period: Qt would wait for its thread at exit
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     tasks.wait_all()  # the window waited for its exports; nothing may still be writing when Python exits
     return code

@@ -2,6 +2,8 @@
 
 Nothing is cut off half-written: the job always runs to its end.  The user may
 choose to keep the window open instead; it then closes only when asked again.
+When the system asks the program to end (logout, shutdown: ending.py), the wait is at most
+ending.GRACE_S seconds.
 """
 
 from __future__ import annotations
