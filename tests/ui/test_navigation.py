@@ -80,3 +80,33 @@ def test_long_theme_names_are_not_cut_in_the_navigation(window: MainWindow) -> N
 
     fit_list_width(nav)
     assert nav.width() == NAV_MAX and nav.item(nav.count() - 1).toolTip().startswith("关于加快")
+
+
+def test_a_search_that_finds_nothing_leaves_nothing_selected(window: MainWindow, qtbot: QtBot) -> None:
+    page = window.show_page("report")
+    assert isinstance(page, ReportPage)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    for typed in ("5", "55", "556", "5565.9"):  # as typed, one key at a time: 5565.9 is in no report
+        page.find_bar.field.setText(typed)
+    assert page.find_bar.count.text() == "没有找到"
+    assert not page.text.textCursor().hasSelection()  # the “5” found on the way is not shown as a match
+
+
+def test_each_match_is_shown_mid_view_not_on_the_edge(window: MainWindow, qtbot: QtBot) -> None:
+    page = window.show_page("report")
+    assert isinstance(page, ReportPage)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    page.find_bar.field.setText("郑州")  # all through the text
+    middle, line = page.text.viewport().height() / 2, page.text.fontMetrics().height()
+    moved = 0
+    for _ in page.find_bar.matches:
+        qtbot.keyClick(page.find_bar.field, Qt.Key.Key_Return)
+        bar, y = page.text.verticalScrollBar(), page.text.cursorRect().center().y()
+        if bar.value() == 0:
+            assert y <= middle + line  # the text cannot scroll further up
+        elif bar.value() == bar.maximum():
+            assert y >= middle - line  # nor further down
+        else:
+            assert abs(y - middle) <= line, (y, middle)
+            moved += 1
+    assert moved

@@ -1,32 +1,38 @@
-"""Back and forward through the pages a person has seen: Alt+← / Alt+→ and the mouse's side buttons."""
+"""Back and forward through the places a person has seen: Alt+← / Alt+→ and the mouse's side buttons.
+
+A place is a report, a page of it and the item shown there (see places.py), so Back after
+switching reports returns to the earlier report, and Back from a detail to the same row.
+Every jump is one step: `step()` wraps it, and the place before it is remembered only when the
+jump actually led somewhere else.  A place whose report has since been removed is skipped
+(with a note), never shown under another report.
+"""
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-MAX_ENTRIES = 100
+from zzdesk.ui.places import Place
 
-
-class Navigable(Protocol):
-    stack: QStackedWidget
-    pages: dict[str, QWidget]
-
-    def show_page(self, key: str) -> QWidget: ...
+MAX_ENTRIES = 100  # each way; the oldest fall off
 
 
 class PageHistory(QObject):
-    """Remembers every page shown in *window*'s stack, in order."""
+    """Remembers the places left behind in *window*; *where* reads the place shown now, *go* returns
+    to one (None, or a note saying why it could not)."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, where: Callable[[], Place], go: Callable[[Place], str | None],
+                 say: Callable[[str], None]) -> None:
         super().__init__(window)
         self.window = window
-        self.back_keys: list[str] = []
-        self.forward_keys: list[str] = []
-        self.current: str | None = None
+        self._where, self._go, self._say = where, go, say
+        self.back_places: list[Place] = []
+        self.forward_places: list[Place] = []
+        self._depth = 0  # jumps within a jump (open_entity shows a page) are one step
         self._moving = False
         self.back_action = QAction("后退", window, shortcut=QKeySequence("Alt+Left"))
         self.back_action.triggered.connect(self.back)
@@ -38,47 +44,50 @@ class PageHistory(QObject):
         self._update_actions()
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
 
-    def watch(self, stack: QStackedWidget) -> None:
-        stack.currentChanged.connect(lambda _index: self.visited(self._key_of(stack.currentWidget())))
-
-    def _key_of(self, page: QWidget | None) -> str | None:
-        pages: dict[str, QWidget] = getattr(self.window, "pages", {})
-        return next((key for key, widget in pages.items() if widget is page), None)
-
-    def visited(self, key: str | None) -> None:
-        if key is None or key == self.current or self._moving:
-            if self._moving and key is not None:
-                self.current = key
-            return
-        if self.current is not None:
-            self.back_keys = [*self.back_keys, self.current][-MAX_ENTRIES:]
-        self.forward_keys = []
-        self.current = key
-        self._update_actions()
+    @contextmanager
+    def step(self) -> Iterator[None]:
+        """Around one jump: the place before it goes on the back list if the jump went elsewhere."""
+        outermost = self._depth == 0 and not self._moving
+        before = self._where() if outermost else None
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+        if before is not None and self._where() != before:
+            self.back_places = _bounded([*self.back_places, before])
+            self.forward_places = []
+            self._update_actions()
 
     def back(self) -> None:
-        self._move(self.back_keys, self.forward_keys)
+        self._move(self.back_places, self.forward_places)
 
     def forward(self) -> None:
-        self._move(self.forward_keys, self.back_keys)
+        self._move(self.forward_places, self.back_places)
 
-    def _move(self, source: list[str], target: list[str]) -> None:
-        if not source:
-            return
-        key = source.pop()
-        if self.current is not None:
-            target.append(self.current)
-        self._moving = True
-        try:
-            self.window.show_page(key)  # type: ignore[attr-defined]
-        finally:
-            self._moving = False
-        self.current = key
+    def _move(self, source: list[Place], target: list[Place]) -> None:
+        here = self._where()
+        notes: list[str] = []
+        while source:
+            place = source.pop()
+            if place == here:
+                continue
+            self._moving = True
+            try:
+                note = self._go(place)
+            finally:
+                self._moving = False
+            if note is None:
+                target[:] = _bounded([*target, here])
+                break
+            notes.append(note)
+        if notes:
+            self._say("；".join(dict.fromkeys(notes)))
         self._update_actions()
 
     def _update_actions(self) -> None:
-        self.back_action.setEnabled(bool(self.back_keys))
-        self.forward_action.setEnabled(bool(self.forward_keys))
+        self.back_action.setEnabled(bool(self.back_places))
+        self.forward_action.setEnabled(bool(self.forward_places))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         ours = isinstance(watched, QWidget) and watched.window() is self.window
@@ -91,3 +100,7 @@ class PageHistory(QObject):
                 self.forward()
                 return True
         return super().eventFilter(watched, event)
+
+
+def _bounded(places: list[Place]) -> list[Place]:
+    return places[-MAX_ENTRIES:]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -35,13 +36,14 @@ from zzdesk.ui.controllers.reports import ReportActions
 from zzdesk.ui.controllers.userdata import UserDataActions
 from zzdesk.ui.data import AppData
 from zzdesk.ui.find_bar import find_in_page
-from zzdesk.ui.fit import fit_list_width
+from zzdesk.ui.fit import fit_list_width, fit_to_screen
 from zzdesk.ui.history import PageHistory
 from zzdesk.ui.pages.base import Page
 from zzdesk.ui.pages.list_page import LISTS, ListPage
 from zzdesk.ui.pages.overview import OverviewPage
 from zzdesk.ui.pages.report_page import ReportPage
 from zzdesk.ui.pages.theme_page import ThemePage
+from zzdesk.ui.places import go_to, place_of, select_in_list
 from zzdesk.ui.quitting import FinishingDialog, finish_then_close
 from zzdesk.ui.search_box import SearchBox, SearchResults
 
@@ -60,7 +62,7 @@ class MainWindow(QMainWindow):
         if remembered is not None and data.selected_report is None:
             data.select(remembered.id)
         self._show_title()
-        self.resize(1400, 900)
+        fit_to_screen(self, 1400, 900)
         self._finishing: FinishingDialog | None = None
         self.report_actions = ReportActions(self)
         self.userdata_actions = UserDataActions(self)
@@ -97,8 +99,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.addToolBar(toolbar)
         wheel.install()
-        self.history = PageHistory(self)
-        self.history.watch(self.stack)
+        self.history = PageHistory(self, lambda: place_of(self), lambda place: go_to(self, place), self.say)
         self._menus()
         tasks.status_sink = lambda message: self.statusBar().showMessage(message)
         self.statusBar().showMessage(f"数据：《{data.report.title}》 · {len(data.report_figures)} 项指标 · "
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
             item.setData(KEY_ROLE, key)
             self.nav.addItem(item)
         fit_list_width(self.nav)  # an imported report's long theme names are not cut
+        self.splitter.setSizes([self.nav.width(), max(1, self.width() - self.nav.width())])  # no gap beside it
 
     def page_keys(self) -> list[str]:
         return [self.nav.item(i).data(KEY_ROLE) for i in range(self.nav.count())]
@@ -157,6 +159,15 @@ class MainWindow(QMainWindow):
         return page
 
     def show_page(self, key: str) -> Page:
+        with self._step():
+            return self._show_page(key)
+
+    def _step(self) -> AbstractContextManager[None]:
+        """One step of the back/forward history (none while the window is being made)."""
+        history = getattr(self, "history", None)
+        return history.step() if history is not None else nullcontext()
+
+    def _show_page(self, key: str) -> Page:
         if key not in self.page_keys():
             key = "overview"
         page = self.pages.get(key)
@@ -182,33 +193,33 @@ class MainWindow(QMainWindow):
         figure = self.data.figure_by_id.get(figure_id)
         if figure is None or not self.data.in_report(figure):
             return  # the pages show the selected report only
-        page = self.show_page(f"theme:{figure.theme}")
-        if isinstance(page, ThemePage):
-            page.select_figure(figure_id)
+        with self._step():
+            page = self.show_page(f"theme:{figure.theme}")
+            if isinstance(page, ThemePage):
+                page.select_figure(figure_id)
 
     def open_entity(self, entity_id: int) -> None:
         entity = self.data.report_entity(entity_id)
         if entity is None:
             return
-        page = self.show_page(ENTITY_LIST[entity.type])
-        if isinstance(page, ListPage):
-            page.filter.clear()
-            page.theme_box.setCurrentIndex(0)
-            page.category_box.setCurrentIndex(0)
-            page.apply_filters()
-            page.select_id(entity_id)
+        with self._step():
+            page = self.show_page(ENTITY_LIST[entity.type])
+            if isinstance(page, ListPage):
+                select_in_list(page, entity_id, keep_filters=False)
 
     def open_passage(self, passage_id: int, figure_id: int = 0) -> None:
         passage = self.data.passage_by_id.get(passage_id)
         if passage is None or passage.report_id != self.data.report.id:
             return
-        page = self.show_page(f"theme:{passage.theme}" if passage.theme else "report")
-        if isinstance(page, ThemePage | ReportPage):
-            page.show_passage(passage_id, figure_id)
+        with self._step():
+            page = self.show_page(f"theme:{passage.theme}" if passage.theme else "report")
+            if isinstance(page, ThemePage | ReportPage):
+                page.show_passage(passage_id, figure_id)
 
     def open_trend(self, indicator: str) -> None:
-        page = self.show_page("trend")
-        page.show_indicator(indicator)  # type: ignore[attr-defined]
+        with self._step():
+            page = self.show_page("trend")
+            page.show_indicator(indicator)  # type: ignore[attr-defined]
 
     def open_hit(self, hit: SearchHit) -> None:
         if hit.type == "theme":
@@ -238,8 +249,9 @@ class MainWindow(QMainWindow):
     def select_report(self, report_id: int | None, page: str | None = None) -> None:
         """Show another report: every page, the title, the 视图 menu and Ctrl+1…9 follow it."""
         self.flush_edits()
-        self.data.select(report_id)
-        self.rebuild(page or self._same_page_or_overview())
+        with self._step():
+            self.data.select(report_id)
+            self.rebuild(page or self._same_page_or_overview())
 
     def _same_page_or_overview(self) -> str:
         key = self.current_key()
@@ -281,10 +293,11 @@ class MainWindow(QMainWindow):
     def data_changed(self, select: int | None) -> None:
         """After an import, a removal or a restore: keep showing the same report if it is still there."""
         key = self.data.report.key
-        self.data.reload()
-        kept = self.data.report_by_key(key)
-        self.data.select(select if select is not None else kept.id if kept is not None else None)
-        self.rebuild()
+        with self._step():  # Back returns to the report shown before, if it is still there
+            self.data.reload()
+            kept = self.data.report_by_key(key)
+            self.data.select(select if select is not None else kept.id if kept is not None else None)
+            self.rebuild()
 
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
@@ -461,6 +474,12 @@ class MainWindow(QMainWindow):
         if found is not None and hasattr(page, "open_saved"):
             page.open_saved(found)
 
+    def save_now(self) -> None:
+        """What must outlive the process, written now: pending briefing edits, the window's size and
+        state. On close, and as soon as the system asks the program to end (ui/ending.py)."""
+        self.flush_edits()  # nothing typed into a briefing is lost
+        self.save_state()
+
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
@@ -481,13 +500,10 @@ class MainWindow(QMainWindow):
                 self._finishing = finish_then_close(self)
             return
         self.search.timer.stop()  # no search may run once the window (and its data) is gone
-        composer = self.pages.get("composer")
-        if composer is not None and hasattr(composer, "flush"):
-            composer.flush()  # nothing typed into a briefing is lost on close
+        self.save_now()
         for page in self.pages.values():
             if isinstance(page, ListPage):
                 page.stop_timers()
-        self.save_state()
         tasks.status_sink = None
         super().closeEvent(event)
 
