@@ -5,6 +5,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from zzdesk import paths
@@ -73,3 +75,17 @@ def _choose_from_menu(text: str) -> None:
 @pytest.fixture
 def choose_from_menu() -> Callable[[str], None]:
     return _choose_from_menu
+
+
+def _right_click(widget: QWidget, pos: QPoint) -> None:
+    """A right-click as the window system delivers it: a context-menu event to the widget under the pointer
+    (for a table, its viewport), which Qt passes on as it would for a person's click."""
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.sendEvent(widget, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos)))
+
+
+@pytest.fixture
+def right_click() -> Callable[[QWidget, QPoint], None]:
+    return _right_click

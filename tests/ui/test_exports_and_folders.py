@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from zzdesk.ui import folders
@@ -34,6 +34,7 @@ def test_export_dialog_starts_in_documents_then_the_last_folder_and_confirms(
     page.export_dialog()
     qtbot.waitUntil(lambda: target.exists() and page.export_button.isEnabled(), timeout=10_000)
     assert Path(asked[0]).parent == folders.documents_folder()
+    assert Path(asked[0]).name == "指标（郑州市2025年）.xlsx"  # whose list: each report has one
     message = window.statusBar().currentMessage()
     assert str(target) in message and f"{page.proxy.rowCount()} 行" in message
     qtbot.wait(300)
@@ -43,19 +44,29 @@ def test_export_dialog_starts_in_documents_then_the_last_folder_and_confirms(
     assert Path(asked[1]).parent == target.parent
 
 
-def test_exported_figures_carry_a_numeric_column(window: MainWindow, tmp_path: Path) -> None:
-    page = window.show_page("figures")
+def exported_rows(window: MainWindow, key: str, path: Path) -> tuple[list[object], list[tuple[object, ...]]]:
+    """The header and the body rows of list page *key* as exported to *path* (XLSX)."""
+    page = window.show_page(key)
     assert isinstance(page, ListPage)
-    out = tmp_path / "指标.xlsx"
-    page.export_to(out)
-    rows = list(load_workbook(out).active.iter_rows(values_only=True))
-    header = list(rows[0])
+    page.export_to(path)
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    return list(rows[0]), rows[1:page.proxy.rowCount() + 1]
+
+
+def test_exported_figures_carry_a_numeric_column(window: MainWindow, tmp_path: Path) -> None:
+    header, body = exported_rows(window, "figures", tmp_path / "指标.xlsx")
     number = header.index(NUMBER_HEADER)
     assert header[number - 1] == "数值"
-    body = [r for r in rows[1:page.proxy.rowCount() + 1]]
     assert all(isinstance(r[number], int | float) for r in body)
-    gdp = next(r for r in body if r[0] == "地区生产总值增速" and r[header.index("年份")] == "2024")
+    assert all(isinstance(r[header.index("年份")], int) for r in body)  # a spreadsheet can filter and sort by year
+    gdp = next(r for r in body if r[0] == "地区生产总值增速" and r[header.index("年份")] == 2024)
     assert gdp[number - 1] == "增长5.7%" and gdp[number] == 5.7
+
+
+def test_exported_mention_counts_are_numbers(window: MainWindow, tmp_path: Path) -> None:
+    header, body = exported_rows(window, "initiatives", tmp_path / "举措.xlsx")
+    mentions = header.index("提及")
+    assert body and all(isinstance(r[mentions], int) and r[mentions] >= 1 for r in body)
 
 
 def test_count_follows_the_filter(window: MainWindow) -> None:
@@ -71,13 +82,25 @@ def test_count_follows_the_filter(window: MainWindow) -> None:
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing the keyboard")
 def test_right_click_on_a_list_row_copies_the_figure_with_its_source(
-        window: MainWindow, qtbot: QtBot, choose_from_menu: Callable[[str], None]) -> None:
+        window: MainWindow, qtbot: QtBot, choose_from_menu: Callable[[str], None],
+        right_click: Callable[[QWidget, QPoint], None]) -> None:
     page = window.show_page("figures")
     assert isinstance(page, ListPage)
     qtbot.waitExposed(page.table)
-    rect = page.table.visualRect(page.proxy.index(0, 0))
-    record = page.model.record(page.proxy.mapToSource(page.proxy.index(0, 0)).row())
+    rect = page.table.visualRect(page.proxy.index(1, 0))
+    record = page.model.record(page.proxy.mapToSource(page.proxy.index(1, 0)).row())
     choose_from_menu(COPY_TEXT)
-    page.table.viewport().customContextMenuRequested.emit(QPoint(rect.center()))
+    right_click(page.table.viewport(), rect.center())
     copied = QGuiApplication.clipboard().text().split("\n")
     assert copied[1] == f"原句：“{record.quote}”" and copied[2].startswith("出处：《")
+
+
+def test_without_a_documents_folder_dialogs_start_at_home_not_in_the_programs_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))  # a new account: no 文档 (Documents) folder yet
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.setattr(folders, "_settings", None)
+    assert not (tmp_path / "Documents").exists()
+    assert folders.last_folder() == tmp_path
+    (tmp_path / "Documents").mkdir()
+    assert folders.last_folder() == tmp_path / "Documents"

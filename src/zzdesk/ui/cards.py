@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -23,9 +23,18 @@ class Card(QFrame):
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(12, 10, 12, 10)
         self.box.setSpacing(3)
+        self.line_figures: dict[QLabel, int] = {}
 
-    def add(self, text: str, name: str, wrap: bool = True) -> QLabel:
+    def figure_at(self, pos: QPoint) -> int | None:
+        """The figure of the line at *pos* (the target line of an indicator card shows the target), else the card's."""
+        return next((fid for label, fid in self.line_figures.items() if label.geometry().contains(pos)),
+                    self.figure_id)
+
+    def add(self, text: str, name: str, wrap: bool = True, figure_id: int | None = None) -> QLabel:
+        """A line of the card; a line that shows a figure of its own names it (*figure_id*)."""
         label = QLabel(text)
+        if figure_id is not None:
+            self.line_figures[label] = figure_id
         label.setObjectName(name)
         label.setWordWrap(wrap)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -38,8 +47,9 @@ class Card(QFrame):
         self.style().polish(self)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.figure_id is not None:
-            self.activated.emit(self.figure_id)
+        figure_id = self.figure_at(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and figure_id is not None:
+            self.activated.emit(figure_id)
         super().mouseReleaseEvent(event)
 
 
@@ -49,11 +59,11 @@ def indicator_card(pair: IndicatorPair) -> Card:
     card.add(pair.label, "cardTitle")
     if pair.result is not None:
         word = "预计" if pair.result.kind == "expected" else "实绩"
-        card.add(f"{pair.result.period}年{word}：{describe(pair.result)}", "cardValue")
+        card.add(f"{pair.result.period}年{word}：{describe(pair.result)}", "cardValue", figure_id=pair.result.id)
     else:
         card.add("上年实绩：报告未列", "cardNote")
     if pair.target is not None:
-        card.add(f"{pair.target.period}年目标：{describe(pair.target)}", "cardValue")
+        card.add(f"{pair.target.period}年目标：{describe(pair.target)}", "cardValue", figure_id=pair.target.id)
     comparison = pair.comparison()
     if comparison:
         card.add(comparison, "cardNote")

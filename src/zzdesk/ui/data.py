@@ -140,8 +140,22 @@ class AppData:
                 continue
             entity = self._entity_by_name.get(hit.name)
             if entity is not None and all(h.id != entity.id or h.type != hit.type for h in hits):
-                hits.append(hit.replace(id=entity.id))
+                hits.append(hit.replace(id=entity.id) if hit.report_id == self.report.id else self._here(hit, entity))
         return hits[:limit]
+
+    def hits_elsewhere(self, query: str) -> int:
+        """How many hits *query* has in the loaded reports other than the selected one."""
+        return sum(1 for hit in self.store.search(query, limit=200) if hit.report_id not in (None, self.report.id))
+
+    def _here(self, hit: SearchHit, entity: EntityRecord) -> SearchHit:
+        """*hit* found in another report's words, told in the selected report's: its mention there,
+        under this report's title and year (the other report's sentence is never shown as this one's)."""
+        from zzdesk.core.search.engine import make_snippet
+
+        mention = entity.mentions[0]
+        snippet, marks = make_snippet(mention.quote, [entity.name, *entity.aliases], fallback=entity.name)
+        return hit.replace(id=entity.id, theme=mention.theme, snippet=snippet, marks=marks, report_id=self.report.id,
+                           report_title=self.report.title, report_year=self.report.year)
 
     def source_of(self, passage_id: int) -> str:
         passage = self.passage_by_id[passage_id]

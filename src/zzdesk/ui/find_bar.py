@@ -1,4 +1,5 @@
-"""Find in page (Ctrl+F in 报告原文): every match highlighted, Enter / F3 for the next, Esc to close."""
+"""Find in page (Ctrl+F in 报告原文): every match highlighted (green, apart from the yellow figures),
+Enter / F3 for the next, Esc to close."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
-from zzdesk.ui.style import FOCUS, HIGHLIGHT
+from zzdesk.ui.style import FIND_CURRENT, FIND_MATCH
 
 
 class FindBar(QWidget):
@@ -67,6 +68,9 @@ class FindBar(QWidget):
         if self.matches:
             self._go(0)
         else:
+            cursor = self.view.textCursor()  # the match of what was typed so far is no match of this
+            cursor.clearSelection()
+            self.view.setTextCursor(cursor)
             self._paint()
             self.count.setText("没有找到" if text else "")
 
@@ -81,7 +85,8 @@ class FindBar(QWidget):
     def _go(self, index: int) -> None:
         self.current = index
         self.view.setTextCursor(self.matches[index])
-        self.view.ensureCursorVisible()
+        bar = self.view.verticalScrollBar()  # the match mid-view, with its sentence around it, not on the edge
+        bar.setValue(bar.value() + self.view.cursorRect().center().y() - self.view.viewport().height() // 2)
         self._paint()
         self.count.setText(f"第 {index + 1} / {len(self.matches)} 处")
 
@@ -90,8 +95,12 @@ class FindBar(QWidget):
         for index, cursor in enumerate(self.matches):
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor  # type: ignore[attr-defined]
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(FOCUS if index == self.current else HIGHLIGHT))
+            fmt = QTextCharFormat()  # not the yellow of the figures' links: a match must read as a match
+            if index == self.current:
+                fmt.setBackground(QColor(FIND_CURRENT))
+                fmt.setForeground(QColor("white"))
+            else:
+                fmt.setBackground(QColor(FIND_MATCH))
             selection.format = fmt  # type: ignore[attr-defined]
             selections.append(selection)
         self.view.setExtraSelections(selections)

@@ -18,8 +18,9 @@ def use_settings(settings: QSettings) -> None:
 
 
 def documents_folder() -> Path:
+    """文档 when it exists; else the home folder (a dialog told a missing folder opens in the program's own)."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 def last_folder() -> Path:

@@ -52,6 +52,7 @@ from zzdesk.core.parsing.report import ImportCancelled, ParsedReport, parse_repo
 from zzdesk.core.records import ENTITY_TYPE_LABELS, KIND_LABELS, EntityRecord
 from zzdesk.core.text import sentence_containing
 from zzdesk.ui import tasks
+from zzdesk.ui.fit import fit_to_screen
 from zzdesk.ui.style import HIGHLIGHT
 
 
@@ -179,7 +180,7 @@ class ImportReviewDialog(QDialog):
         self.theme_choices = list(dict.fromkeys([*parsed.themes, *known_themes]))
         self.dirty = False  # a correction not yet imported: closing asks first
         self.setWindowTitle("核对导入的报告")
-        self.resize(1300, 820)
+        fit_to_screen(self, 1300, 820)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.title_edit = QLineEdit(parsed.title)

@@ -36,13 +36,20 @@ class SearchResults(QFrame):
         layout.addWidget(self.tree)
         self.hide()
 
-    def show_hits(self, query: str, hits: list[SearchHit]) -> None:
+    def show_hits(self, query: str, hits: list[SearchHit], elsewhere: int = 0) -> None:
+        """*elsewhere*: how many hits the other loaded reports have (said when this one has none)."""
         self.tree.clear()
         if not query.strip():
             self.hide()
             return
-        self.summary.setText(f"“{query.strip()[:30]}”：{len(hits)} 条结果" if hits else
-                             f"没有找到与“{query.strip()[:30]}”相关的内容（可试试拼音或首字母）")
+        shown = query.strip()[:30]
+        if hits:
+            self.summary.setText(f"“{shown}”：{len(hits)} 条结果")
+        elif elsewhere:
+            self.summary.setText(f"当前报告中没有“{shown}”；其他报告中有 {elsewhere} 条，在右上角“报告”中切换后可见")
+        else:
+            self.summary.setText(f"没有找到与“{shown}”相关的内容（可试试拼音或首字母）")
+        self.tree.setVisible(bool(hits))  # no empty box under "没有找到"
         first: QTreeWidgetItem | None = None
         for type_key, group in group_by_type(hits):
             head = QTreeWidgetItem([f"{TYPE_LABELS[type_key]}（{len(group)}）", "", ""])
@@ -117,7 +124,8 @@ class SearchBox(QLineEdit):
         self.timer.stop()
         query = self.text()
         hits = self.store.search(query, limit=MAX_RESULTS) if query.strip() else []
-        self.results.show_hits(query, hits)
+        elsewhere = self.store.hits_elsewhere(query) if query.strip() and not hits else 0
+        self.results.show_hits(query, hits, elsewhere)
         self.place_results()
 
     def place_results(self) -> None:
@@ -129,7 +137,8 @@ class SearchBox(QLineEdit):
         tree = self.results.tree
         rows = tree.topLevelItemCount() + sum(item.childCount() for i in range(tree.topLevelItemCount())
                                               if (item := tree.topLevelItem(i)) is not None)
-        height = min(460, 48 + max(rows, 2) * 22, host.height() - corner.y() - 12)
+        height = min(460, 48 + max(rows, 2) * 22, host.height() - corner.y() - 12) if rows else \
+            self.results.sizeHint().height()
         self.results.setGeometry(x, corner.y(), width, height)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

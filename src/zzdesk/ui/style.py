@@ -7,6 +7,8 @@ TARGET_COLOR = "#c0504d"   # brick red, hatched fill: targets (目标)
 EXPECTED_COLOR = "#6f8fb0" # lighter blue for 预计 values
 HIGHLIGHT = "#ffe08a"      # marked text; prints as light grey
 FOCUS = "#f4a62a"          # the one figure being looked at
+FIND_MATCH = "#bfe5cc"     # find in page: every match, green so it never passes for a figure's yellow
+FIND_CURRENT = "#2e7d4f"   # find in page: the match Enter / F3 went to, dark green under white text
 ACCENT = "#b22222"         # the red of 简报 mastheads
 MUTED = "#666666"
 

@@ -38,6 +38,10 @@ class Column(Generic[R]):
     sort: Callable[[R], Any] | None = None  # default: pinyin of the text
     numeric: bool = False
     visible: bool = True
+    export: Callable[[R], object] | None = None  # the cell in an exported file, when a number (default: text)
+
+    def exported(self, record: R) -> object:
+        return self.export(record) if self.export is not None else self.text(record)
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):
@@ -86,7 +90,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 FIGURE_COLUMNS: list[Column[FigureRecord]] = [
     Column("指标", lambda f: f.indicator),
     Column("主题", lambda f: f.theme),
-    Column("年份", lambda f: str(f.period), sort=lambda f: f.period, numeric=True),
+    Column("年份", lambda f: str(f.period), sort=lambda f: f.period, numeric=True, export=lambda f: f.period),
     Column("类型", lambda f: KIND_LABELS[f.kind], sort=lambda f: ("actual", "expected", "target").index(f.kind)),
     Column("数值", describe, sort=lambda f: (f.unit, f.value), numeric=True),
     Column("单位", lambda f: f.unit),
@@ -99,7 +103,8 @@ ENTITY_COLUMNS: list[Column[EntityRecord]] = [
     Column("类型", lambda e: ENTITY_TYPE_LABELS[e.type]),
     Column("主题", lambda e: "、".join(e.themes)),
     Column("别名", lambda e: "、".join(e.aliases)),
-    Column("提及", lambda e: str(len(e.mentions)), sort=lambda e: len(e.mentions), numeric=True),
+    Column("提及", lambda e: str(len(e.mentions)), sort=lambda e: len(e.mentions), numeric=True,
+           export=lambda e: len(e.mentions)),
     Column("原文", lambda e: e.quotes[0] if e.quotes else "", visible=False),
 ]
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -52,6 +54,7 @@ from zzdesk.core.keys import SEPARATOR, report_of
 from zzdesk.core.records import ENTITY_TYPE_LABELS
 from zzdesk.export.fonts import font_report
 from zzdesk.ui.data import AppData
+from zzdesk.ui.fit import fit_to_screen
 from zzdesk.ui.folders import announce, save_path
 from zzdesk.ui.pages.base import Page
 from zzdesk.ui.tasks import run_in_background
@@ -141,7 +144,15 @@ class ComposerPage(Page):
 
     def _form_panel(self) -> QWidget:
         box = QGroupBox("报头与版式")
-        form = QFormLayout(box)
+        fields = QWidget()
+        form = QFormLayout(fields)
+        form.setContentsMargins(0, 0, 4, 0)
+        scroll = QScrollArea()  # on a 768-pixel screen the fields scroll instead of being squeezed over each other
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(fields)
+        QVBoxLayout(box).addWidget(scroll)
         self.title_edit = QLineEdit()
         self.template_box = QComboBox()
         for key, label in TEMPLATES.items():
@@ -431,7 +442,7 @@ class ComposerPage(Page):
         dialog.printer_keepalive = printer  # type: ignore[attr-defined]  # Qt keeps only a raw pointer to it
         dialog.setWindowTitle(f"预览：{document.spec.title}")
         dialog.paintRequested.connect(lambda device: print_document(document, device))
-        dialog.resize(1000, 900)
+        fit_to_screen(dialog, 1000, 900)
         return dialog
 
     def preview(self) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -30,6 +29,7 @@ from zzdesk.core.records import ENTITY_TYPE_LABELS, KIND_LABELS, EntityRecord, F
 from zzdesk.ui.data import AppData
 from zzdesk.ui.detail import entity_html, figure_html
 from zzdesk.ui.figure_menu import attach_figure_menu
+from zzdesk.ui.fit import fit_columns, fit_menu_button
 from zzdesk.ui.folders import announce, save_path
 from zzdesk.ui.pages.base import Page
 from zzdesk.ui.table_models import (
@@ -82,8 +82,6 @@ class ListPage(Page):
         self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
         for index, column in enumerate(self.model.columns):
             self.table.setColumnHidden(index, not column.visible)
         self.table.selectionModel().selectionChanged.connect(self._selected)
@@ -97,10 +95,10 @@ class ListPage(Page):
         self.splitter.addWidget(self.detail)
         self.splitter.setSizes([760, 420])
         layout.addWidget(self.splitter, 1)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table, stretch=(columns[0].title, "原文"))
         self._column_menu()
         if self.is_figures:  # right-click a row or the detail pane: copy the figure with its source
-            attach_figure_menu(self.table.viewport(), self._figure_at, lambda: self.data.reports,
+            attach_figure_menu(self.table, self._figure_at, lambda: self.data.reports,
                                self.trendRequested.emit)
             attach_figure_menu(self.detail, lambda _pos: self._current_figure(), lambda: self.data.reports,
                                self.trendRequested.emit, standard=lambda _pos: self.detail.createStandardContextMenu())
@@ -138,6 +136,8 @@ class ListPage(Page):
         self.columns_button.setText("列")
         self.columns_button.setToolTip("选择显示哪些列")
         self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.columns_button.setMenu(QMenu(self))  # filled once the table is made
+        fit_menu_button(self.columns_button)
         row.addWidget(self.columns_button)
         self.add_button = QToolButton()
         self.add_button.setText("加入简报")
@@ -152,13 +152,12 @@ class ListPage(Page):
         return row
 
     def _column_menu(self) -> None:
-        menu = QMenu(self)
+        menu = self.columns_button.menu()
         for index, column in enumerate(self.model.columns):
             action = QAction(column.title, menu, checkable=True)
             action.setChecked(not self.table.isColumnHidden(index))
             action.toggled.connect(lambda on, i=index: self.table.setColumnHidden(i, not on))
             menu.addAction(action)
-        self.columns_button.setMenu(menu)
 
     def stop_timers(self) -> None:
         self._filter_timer.stop()
@@ -242,7 +241,7 @@ class ListPage(Page):
         rows: list[list[object]] = []
         for row in range(self.proxy.rowCount()):
             record = self.model.record(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
-            cells: list[object] = [self.model.columns[i].text(record) for i in columns]
+            cells: list[object] = [self.model.columns[i].exported(record) for i in columns]  # years as numbers
             if isinstance(record, FigureRecord):
                 cells.insert(number_at, record.value)
                 if "原文" not in headers:
@@ -274,7 +273,9 @@ class ListPage(Page):
         self.export_job(path)()
 
     def export_dialog(self) -> None:
-        target = save_path(self, f"导出{self.title}", f"{self.title}.xlsx", "Excel 工作簿 (*.xlsx);;CSV 文本 (*.csv)")
+        report = self.data.report  # the file's name says whose list it is: several reports have one each
+        name = f"{self.title}（{report.region}{report.year}年）.xlsx"
+        target = save_path(self, f"导出{self.title}", name, "Excel 工作簿 (*.xlsx);;CSV 文本 (*.csv)")
         if target is None:
             return
         if target.suffix.lower() not in (".xlsx", ".csv"):

@@ -13,7 +13,7 @@ from zzdesk.core.charts import headline_chart
 from zzdesk.core.indicators import headline_pairs
 from zzdesk.ui.cards import Card, indicator_card
 from zzdesk.ui.data import AppData
-from zzdesk.ui.figure_menu import attach_card_menus
+from zzdesk.ui.figure_menu import attach_card_menus, figure_entries_by_id
 from zzdesk.ui.pages.base import Page, grid_of
 
 if TYPE_CHECKING:
@@ -70,7 +70,9 @@ class OverviewPage(Page):
         if self._chart_views is None:
             from zzdesk.ui.chart_view import ChartView
 
-            self._chart_views = [ChartView(self._chart_spec)] if self._chart_spec else []
+            entries = figure_entries_by_id(self.data.figure_by_id.get, lambda: self.data.reports,
+                                           self.trendRequested.emit)
+            self._chart_views = [ChartView(self._chart_spec, figure_entries=entries)] if self._chart_spec else []
             self._placeholder.hide()
             for view in self._chart_views:
                 self._chart_slot.addWidget(view)

@@ -11,7 +11,7 @@ from zzdesk.core.charts import theme_charts
 from zzdesk.ui.cards import figure_card
 from zzdesk.ui.data import AppData
 from zzdesk.ui.detail import figure_html
-from zzdesk.ui.figure_menu import attach_card_menus, attach_figure_menu
+from zzdesk.ui.figure_menu import attach_card_menus, attach_figure_menu, figure_entries_by_id
 from zzdesk.ui.pages.base import Page, grid_of
 from zzdesk.ui.report_text import ReportText
 
@@ -69,7 +69,10 @@ class ThemePage(Page):
         from zzdesk.ui.chart_view import ChartView  # pyqtgraph: loaded with the first chart
 
         report = self.data.report
-        self.charts = [ChartView(spec) for spec in theme_charts(figures, report.title, report.year, self.theme)]
+        entries = figure_entries_by_id(self.data.figure_by_id.get, lambda: self.data.reports,
+                                       self.trendRequested.emit)
+        self.charts = [ChartView(spec, figure_entries=entries)
+                       for spec in theme_charts(figures, report.title, report.year, self.theme)]
         if self.charts:
             title = QLabel("图表")
             title.setStyleSheet("font-size:15px;font-weight:bold;color:#7a1f1f;margin-top:10px")
